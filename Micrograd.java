@@ -11,15 +11,17 @@
  * This is Andrej Karpathy's micrograd (github.com/karpathy/micrograd) rebuilt in Java. Read it from
  * top to bottom, in the order a course teaches it:
  *
- *   1. Value        a number that remembers how it was computed, so it can compute its gradient
- *   2. Module       Neuron, Layer and MLP: a neural network built out of Values
- *   3. Losses       how wrong the network is, as a single Value (SVM hinge, mean squared error)
- *   4. SGD          nudging every parameter a little against its gradient
- *   5. Data         the two moons, a small 2-D dataset the network learns to separate
- *   6. Training     the loop: forward, zero the gradients, backward, update
- *   7. Plot         the learned decision boundary, drawn with characters
- *   8. Command      the command line: options, validation and the report
- *   9. Reproducing the notebook: random numbers exactly as NumPy and Python make them
+ *    1. Value       a number that remembers how it was computed, so it can compute its gradient
+ *    2. Graph       seeing a computation: every Value with its operation, data and gradient
+ *    3. Gradcheck   checking backward() against the slope measured with a small nudge
+ *    4. Module      Neuron, Layer and MLP: a neural network built out of Values
+ *    5. Losses      how wrong the network is, as a single Value (SVM hinge, mean squared error)
+ *    6. SGD         nudging every parameter a little against its gradient, and one step by hand
+ *    7. Data        the two moons, a small 2-D dataset the network learns to separate
+ *    8. Training    the loop: forward, zero the gradients, backward, update
+ *    9. Plot        the learned decision boundary, drawn with characters
+ *   10. Command     the command line: options, validation, the report and the course's subcommands
+ *   11. Reproducing the notebook: random numbers exactly as NumPy and Python make them
  *
  * Run it:  jbang Micrograd.java          (trains on the moons, prints loss and accuracy, draws the boundary)
  *          jbang Micrograd.java --help   (every option)
@@ -28,14 +30,26 @@
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,6 +60,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 @Command(name = "micrograd", mixinStandardHelpOptions = true, version = "micrograd for Java 1.0",
+        subcommands = CommandLine.HelpCommand.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Trains a small neural network with a scalar autograd engine, as Karpathy's micrograd does, "
                 + "and prints the loss and accuracy of every step and the learned decision boundary. "
@@ -91,7 +106,7 @@ public class Micrograd implements Callable<Integer> {
             created++;
         }
 
-        private static Value unary(double data, String op, Value input, double localDerivative) {
+        static Value unary(double data, String op, Value input, double localDerivative) {
             return new Value(data, op, input, localDerivative, null, 0);
         }
 
@@ -224,7 +239,215 @@ public class Micrograd implements Callable<Integer> {
     }
 
     // =============================================================================================
-    // 2. The network: Module, Neuron, Layer, MLP
+    // 2. Seeing the graph: every Value with its operation, data and gradient
+    // =============================================================================================
+
+    /**
+     * The lecture's neuron: o = activation(x1·w1 + x2·w2 + b), every Value labelled, forward and
+     * backward already run. The defaults (see the graph command) give o = tanh(0.8814) = 0.7071.
+     */
+    static Value neuron(double x1, double x2, double w1, double w2, double b, Activation activation) {
+        var vx1 = new Value(x1, "x1");
+        var vx2 = new Value(x2, "x2");
+        var vw1 = new Value(w1, "w1");
+        var vw2 = new Value(w2, "w2");
+        var vb = new Value(b, "b");
+        var x1w1 = named(vx1.mul(vw1), "x1*w1");
+        var x2w2 = named(vx2.mul(vw2), "x2*w2");
+        var sum = named(x1w1.add(x2w2), "x1*w1 + x2*w2");
+        var n = named(sum.add(vb), "n");
+        var o = named(activation.apply(n), "o");
+        o.backward();
+        return o;
+    }
+
+    private static Value named(Value v, String label) {
+        v.label = label;
+        return v;
+    }
+
+    /** The graph as an indented tree, the result at the top and each Value's inputs below it. */
+    static List<String> tree(Value root) {
+        var lines = new ArrayList<String>();
+        addToTree(root, "", "", lines, new java.util.HashSet<>());
+        return lines;
+    }
+
+    private static void addToTree(Value v, String firstIndent, String indent, List<String> lines, java.util.Set<Value> shown) {
+        boolean again = !shown.add(v);
+        lines.add(firstIndent + describe(v) + (again && !v.inputs().isEmpty() ? "  (inputs shown above)" : ""));
+        if (again) return; // a Value used twice is drawn in full once
+        List<Value> inputs = v.inputs();
+        for (int i = 0; i < inputs.size(); i++) {
+            boolean last = i == inputs.size() - 1;
+            addToTree(inputs.get(i), indent + (last ? "`-- " : "|-- "), indent + (last ? "    " : "|   "), lines, shown);
+        }
+    }
+
+    /** One node, as micrograd's draw_dot labels it: name, operation, data and grad to 4 decimals. */
+    static String describe(Value v) {
+        String name = v.label.isEmpty() ? "(unnamed)" : v.label;
+        String op = v.op().isEmpty() ? "" : "  [" + v.op() + "]";
+        return String.format(Locale.ROOT, "%s%s  data %.4f  grad %.4f", name, op, v.data, v.grad);
+    }
+
+    /**
+     * The graph in Graphviz's DOT language, drawn left to right as micrograd's draw_dot does: a record
+     * per Value (label | data | grad), and a small node per operation between its inputs and its result.
+     * Render it with:  dot -Tsvg graph.dot -o graph.svg
+     */
+    static String dot(Value root) {
+        List<Value> order = root.topologicalOrder();
+        var id = new java.util.IdentityHashMap<Value, String>();
+        for (Value v : order) id.put(v, "v" + id.size());
+        var out = new StringBuilder("digraph micrograd {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n");
+        for (Value v : order) {
+            String name = id.get(v);
+            out.append(String.format(Locale.ROOT, "  %s [shape=record, label=\"{ %s | data %.4f | grad %.4f }\"];%n",
+                    name, dotEscape(v.label), v.data, v.grad));
+            if (!v.op().isEmpty()) {
+                out.append(String.format("  %s_op [shape=circle, label=\"%s\"];%n", name, dotEscape(v.op())));
+                out.append(String.format("  %s_op -> %s;%n", name, name));
+                for (Value input : v.inputs()) out.append(String.format("  %s -> %s_op;%n", id.get(input), name));
+            }
+        }
+        return out.append("}\n").toString();
+    }
+
+    /** Characters that mean something inside a DOT record label get a backslash. */
+    static String dotEscape(String text) {
+        return text.replaceAll("([\\\\\"{}|<>])", "\\\\$1");
+    }
+
+    // =============================================================================================
+    // 3. Checking gradients: backward() against a central difference
+    // =============================================================================================
+    //
+    // The derivative is the slope: (f(x + h) - f(x - h)) / 2h for a small h comes within about h² of
+    // it. If backward() is right, the two agree to many digits, for every operation at every point
+    // where the operation has a derivative at all.
+
+    /** An operation of Value, with where it has no derivative (and why), for the check. */
+    record Operation(String name, int inputs, Function<List<Value>, Value> f, Predicate<double[]> undefinedAt, String why) {
+        static Operation of(String name, int inputs, Function<List<Value>, Value> f) {
+            return new Operation(name, inputs, f, x -> false, "");
+        }
+    }
+
+    /** One comparison: the gradient from backward() next to the central difference. */
+    record GradCheck(String what, double analytic, double numeric, String skipped) {
+        /**
+         * The difference relative to the larger of the two; for gradients smaller than 1, the plain
+         * difference (near a zero gradient the central difference's own error, about h², dominates).
+         */
+        double relativeError() {
+            double scale = Math.max(1, Math.max(Math.abs(analytic), Math.abs(numeric)));
+            return Math.abs(analytic - numeric) / scale;
+        }
+
+        boolean ok(double tolerance) { return skipped != null || relativeError() <= tolerance; }
+    }
+
+    /** Every operation of Value, and where it has no derivative. */
+    static List<Operation> operations() {
+        return List.of(
+                Operation.of("a + b", 2, v -> v.get(0).add(v.get(1))),
+                Operation.of("a - b", 2, v -> v.get(0).sub(v.get(1))),
+                Operation.of("a * b", 2, v -> v.get(0).mul(v.get(1))),
+                new Operation("a / b", 2, v -> v.get(0).div(v.get(1)), x -> x[1] == 0, "division by zero"),
+                Operation.of("-a", 1, v -> v.get(0).neg()),
+                Operation.of("a ** 2", 1, v -> v.get(0).pow(2)),
+                Operation.of("a ** 3", 1, v -> v.get(0).pow(3)),
+                new Operation("a ** -1", 1, v -> v.get(0).pow(-1), x -> x[0] == 0, "1/0 has no derivative"),
+                new Operation("a ** 0.5", 1, v -> v.get(0).pow(0.5), x -> x[0] <= 0, "square root needs a > 0"),
+                new Operation("relu(a)", 1, v -> v.get(0).relu(), x -> x[0] == 0, "relu has a kink at 0"),
+                Operation.of("tanh(a)", 1, v -> v.get(0).tanh()),
+                Operation.of("exp(a)", 1, v -> v.get(0).exp()),
+                new Operation("log(a)", 1, v -> v.get(0).log(), x -> x[0] <= 0, "log needs a > 0"),
+                Operation.of("2 - a", 1, v -> Value.sub(2, v.get(0))),
+                new Operation("2 / a", 1, v -> Value.div(2, v.get(0)), x -> x[0] == 0, "division by zero"));
+    }
+
+    static final double[][] ONE_INPUT_POINTS = {{-1.5}, {0.0}, {0.5}, {2.0}};
+    static final double[][] TWO_INPUT_POINTS = {{-1.5, 2.0}, {0.5, -3.0}, {2.0, 0.0}};
+
+    /** Checks each operation at each point, for each of its inputs. */
+    static List<GradCheck> checkOperations(List<Operation> operations, double h) {
+        var checks = new ArrayList<GradCheck>();
+        for (Operation op : operations) {
+            for (double[] at : op.inputs() == 1 ? ONE_INPUT_POINTS : TWO_INPUT_POINTS) {
+                for (int i = 0; i < op.inputs(); i++) {
+                    String what = op.name() + (op.inputs() == 2 ? ", d/d" + "ab".charAt(i) : "") + " at " + pointText(at);
+                    checks.add(op.undefinedAt().test(at) ? new GradCheck(what, 0, 0, op.why())
+                            : checkInput(what, op.f(), at, i, h));
+                }
+            }
+        }
+        return checks;
+    }
+
+    /** d f / d x_i by backward() and by central difference. */
+    static GradCheck checkInput(String what, Function<List<Value>, Value> f, double[] at, int i, double h) {
+        var inputs = new ArrayList<Value>();
+        for (double x : at) inputs.add(new Value(x));
+        f.apply(inputs).backward();
+        double[] plus = at.clone(), minus = at.clone();
+        plus[i] += h;
+        minus[i] -= h;
+        double numeric = (evaluate(f, plus) - evaluate(f, minus)) / (2 * h);
+        return new GradCheck(what, inputs.get(i).grad, numeric, null);
+    }
+
+    private static double evaluate(Function<List<Value>, Value> f, double[] at) {
+        var inputs = new ArrayList<Value>();
+        for (double x : at) inputs.add(new Value(x));
+        return f.apply(inputs).data;
+    }
+
+    /**
+     * The whole network at once: the hinge loss of a small seeded MLP(2, [2]) on five moons, its
+     * gradient with respect to every parameter, against nudging that parameter by ±h.
+     */
+    static List<GradCheck> checkNetwork(double h) {
+        var model = new MLP(2, List.of(2), Activation.TANH, PythonRandom.seeded(1));
+        Dataset data = moons(5, 0.1, NumpyRandom.seeded(1));
+        var settings = new Settings(Loss.HINGE, 1e-4, 1, 1, 0, false);
+        Supplier<Value> loss = () -> totalLoss(model, scores(model, data), data.y(), settings);
+        loss.get().backward();
+        var checks = new ArrayList<GradCheck>();
+        for (int l = 0; l < model.layers.size(); l++) {
+            List<Neuron> neurons = model.layers.get(l).neurons;
+            for (int n = 0; n < neurons.size(); n++) {
+                List<Value> parameters = neurons.get(n).parameters();
+                for (int i = 0; i < parameters.size(); i++) {
+                    String name = i < parameters.size() - 1 ? "w" + (i + 1) : "b";
+                    String what = "MLP loss, d/d layer " + (l + 1) + " neuron " + (n + 1) + " " + name;
+                    checks.add(checkParameter(what, parameters.get(i), loss, h));
+                }
+            }
+        }
+        return checks;
+    }
+
+    /** Nudges one parameter by ±h, measures the loss each way, and puts it back. */
+    private static GradCheck checkParameter(String what, Value p, Supplier<Value> loss, double h) {
+        double original = p.data;
+        p.data = original + h;
+        double up = loss.get().data;
+        p.data = original - h;
+        double down = loss.get().data;
+        p.data = original;
+        return new GradCheck(what, p.grad, (up - down) / (2 * h), null);
+    }
+
+    private static String pointText(double[] at) {
+        var parts = new ArrayList<String>();
+        for (double x : at) parts.add(number(x));
+        return at.length == 1 ? parts.get(0) : "(" + String.join(", ", parts) + ")";
+    }
+
+    // =============================================================================================
+    // 4. The network: Module, Neuron, Layer, MLP
     // =============================================================================================
 
     /** Anything with parameters to learn. */
@@ -347,7 +570,7 @@ public class Micrograd implements Callable<Integer> {
     }
 
     // =============================================================================================
-    // 3. Losses: how wrong is the network, as one Value
+    // 5. Losses: how wrong is the network, as one Value
     // =============================================================================================
 
     public enum Loss { HINGE, MSE }
@@ -376,7 +599,7 @@ public class Micrograd implements Callable<Integer> {
     }
 
     // =============================================================================================
-    // 4. SGD: stochastic gradient descent
+    // 6. SGD: stochastic gradient descent, and one step by hand
     // =============================================================================================
 
     /** One step downhill: every parameter moves against its gradient, scaled by the learning rate. */
@@ -389,13 +612,53 @@ public class Micrograd implements Callable<Integer> {
         return lr * (1.0 - 0.9 * step / steps);
     }
 
+    /** One step of gradient descent on one weight, every number in it: see the by-hand command. */
+    record HandStep(int step, double w, double prediction, double loss, double gradient, double newW) {}
+
+    /**
+     * The smallest model there is: pred = w·x, loss = (pred - target)². The engine computes the loss
+     * and dL/dw; by the chain rule dL/dw = 2·(pred - target)·x, which the report writes out.
+     */
+    static List<HandStep> byHand(double w, double x, double target, double lr, int steps) {
+        var result = new ArrayList<HandStep>();
+        var weight = new Value(w, "w");
+        for (int k = 1; k <= steps; k++) {
+            Value prediction = weight.mul(x);
+            Value loss = prediction.sub(target).pow(2);
+            weight.grad = 0;
+            loss.backward();
+            double before = weight.data;
+            weight.data -= lr * weight.grad;
+            result.add(new HandStep(k, before, prediction.data, loss.data, weight.grad, weight.data));
+        }
+        return result;
+    }
+
+    /** The steps as a learner would write them on paper (numbers to 6 significant digits). */
+    static List<String> byHandReport(List<HandStep> steps, double x, double target, double lr) {
+        var lines = new ArrayList<String>();
+        lines.add("pred = w·x,  loss = (pred - t)²,  x = " + shortNumber(x) + ",  t = " + shortNumber(target) + ",  lr = " + shortNumber(lr));
+        for (HandStep s : steps) {
+            String w = shortNumber(s.w()), pred = shortNumber(s.prediction()), t = shortNumber(target), grad = shortNumber(s.gradient());
+            lines.add("");
+            lines.add("step " + s.step() + ": w = " + w);
+            lines.add("  pred  = w·x = " + w + "·" + shortNumber(x) + " = " + pred);
+            lines.add("  loss  = (pred - t)² = (" + pred + " - " + t + ")² = " + shortNumber(s.loss()));
+            lines.add("  dL/dw = 2·(pred - t)·x = 2·(" + pred + " - " + t + ")·" + shortNumber(x) + " = " + grad);
+            lines.add("  w ← w - lr·dL/dw = " + w + " - " + shortNumber(lr) + "·" + grad + " = " + shortNumber(s.newW()));
+        }
+        return lines;
+    }
+
     // =============================================================================================
-    // 5. Data: the two moons
+    // 7. Data: the two moons, and the lecture's four examples
     // =============================================================================================
 
     /** Points x (one row per sample) with labels y of -1 or +1. */
     public record Dataset(double[][] x, double[] y) {
         public int size() { return y.length; }
+
+        public int inputs() { return x[0].length; }
 
         /** The samples at the given positions. */
         Dataset select(int[] rows) {
@@ -448,12 +711,19 @@ public class Micrograd implements Callable<Integer> {
         return new Dataset(x, shuffled.y());
     }
 
+    /** The lecture's four examples: three inputs each, and the target for each. */
+    public static Dataset tiny() {
+        double[][] xs = {{2, 3, -1}, {3, -1, 0.5}, {0.5, 1, 1}, {1, 1, -1}};
+        double[] ys = {1, -1, -1, 1};
+        return new Dataset(xs, ys);
+    }
+
     // =============================================================================================
-    // 6. Training: forward, zero the gradients, backward, update
+    // 8. Training: forward, zero the gradients, backward, update
     // =============================================================================================
 
     /** What the trainer needs to know besides the model and the data. */
-    record Settings(Loss loss, double alpha, int steps, double lr, int batchSize) {}
+    record Settings(Loss loss, double alpha, int steps, double lr, int batchSize, boolean forgetZeroGrad) {}
 
     /** The report of one step: the loss and accuracy of its forward pass, before its update. */
     record Step(int step, double loss, double accuracy, double learningRate, long valuesCreated) {}
@@ -468,12 +738,11 @@ public class Micrograd implements Callable<Integer> {
             Dataset batch = settings.batchSize() == 0 ? data : minibatch(data, settings.batchSize(), random);
 
             // 1. forward: score every sample and measure the loss
-            var scores = new ArrayList<Value>(batch.size());
-            for (double[] x : batch.x()) scores.add(model.apply(x));
+            List<Value> scores = scores(model, batch);
             Value loss = totalLoss(model, scores, batch.y(), settings);
 
-            // 2. zero the gradients: they add up, and the last step's are stale
-            model.zeroGrad();
+            // 2. zero the gradients: backward() adds to them, and the last step's are stale
+            if (!settings.forgetZeroGrad()) model.zeroGrad();
 
             // 3. backward: d(loss)/d(p) for every parameter p
             loss.backward();
@@ -486,6 +755,13 @@ public class Micrograd implements Callable<Integer> {
             if (!Double.isFinite(loss.data)) return false;
         }
         return true;
+    }
+
+    /** The model's score for every sample. */
+    static List<Value> scores(MLP model, Dataset data) {
+        var scores = new ArrayList<Value>(data.size());
+        for (double[] x : data.x()) scores.add(model.apply(x));
+        return scores;
     }
 
     /** The data loss of the chosen kind plus the L2 penalty on the weights. */
@@ -513,7 +789,7 @@ public class Micrograd implements Callable<Integer> {
     }
 
     // =============================================================================================
-    // 7. Plot: the decision boundary in characters
+    // 9. Plot: the decision boundary in characters
     // =============================================================================================
 
     static final char REGION_MINUS = ' ', REGION_PLUS = '.', POINT_MINUS = 'o', POINT_PLUS = 'x';
@@ -591,10 +867,17 @@ public class Micrograd implements Callable<Integer> {
     }
 
     // =============================================================================================
-    // 8. The command line
+    // 10. The command line
     // =============================================================================================
 
     @Spec CommandSpec spec;
+
+    public enum DatasetName { MOONS, TINY }
+
+    @Option(names = "--dataset", paramLabel = "D", defaultValue = "moons",
+            description = "moons (2-D, drawn from --seed) or tiny (the lecture's four examples with three inputs; it also "
+                    + "defaults to --activation tanh --loss mse --hidden 4,4 --lr " + TINY_LR + ") (default ${DEFAULT-VALUE}).")
+    DatasetName dataset;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "100", description = "Number of samples (at least 2; default ${DEFAULT-VALUE}).")
     int samples;
@@ -629,6 +912,9 @@ public class Micrograd implements Callable<Integer> {
     @Option(names = "--every", paramLabel = "N", defaultValue = "1", description = "Print every N-th step, and always the last (default ${DEFAULT-VALUE}).")
     int every;
 
+    @Option(names = "--forget-zero-grad", description = "Skip zeroGrad() between steps: the classic bug, on purpose, to see what it does.")
+    boolean forgetZeroGrad;
+
     @Option(names = "--no-plot", description = "Do not draw the decision boundary.")
     boolean noPlot;
 
@@ -642,12 +928,17 @@ public class Micrograd implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        useTheLecturesSettingsForTiny();
         validate();
         PrintWriter out = spec.commandLine().getOut();
-        NumpyRandom numpy = NumpyRandom.seeded(seed); // draws the moons, then any minibatches
-        Dataset data = moons(samples, noise, numpy);
-        MLP model = new MLP(2, hidden, activation, PythonRandom.seeded(seed));
-        var settings = new Settings(loss, alpha, steps, lr, batchSize);
+        NumpyRandom numpy = NumpyRandom.seeded(seed); // draws the data, then any minibatches
+        Dataset data = makeData(numpy);
+        MLP model = new MLP(data.inputs(), hidden, activation, PythonRandom.seeded(seed));
+        var settings = new Settings(loss, alpha, steps, lr, batchSize, forgetZeroGrad);
+        if (forgetZeroGrad) {
+            out.println("*** --forget-zero-grad: the gradients are never set back to 0, so each step adds its gradient");
+            out.println("*** to all the earlier ones and the updates follow a stale sum. This is the bug, on purpose.");
+        }
 
         long start = System.nanoTime();
         long[] values = {0};
@@ -661,15 +952,18 @@ public class Micrograd implements Callable<Integer> {
         });
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!finished) {
+            out.flush();
             spec.commandLine().getErr().printf(Locale.ROOT,
                     "micrograd: the loss became %s at step %d; try a smaller --lr (it is %s)%n",
                     repr(last[0].loss()), last[0].step(), repr(lr));
             return 1;
         }
-        int done = steps;
         out.printf(Locale.ROOT, "trained %d steps in %.2f s (%.2f ms/step, %d values per step)%n",
-                done, seconds, done == 0 ? 0 : 1000 * seconds / done, done == 0 ? 0 : values[0] / done);
-        if (!noPlot) {
+                steps, seconds, steps == 0 ? 0 : 1000 * seconds / steps, steps == 0 ? 0 : values[0] / steps);
+        if (data.inputs() != 2) {
+            out.println();
+            predictions(model, data).forEach(out::println);
+        } else if (!noPlot) {
             out.println();
             plot(model, data, width, height, terminalWantsColour()).forEach(out::println);
         }
@@ -677,32 +971,204 @@ public class Micrograd implements Callable<Integer> {
         return 0;
     }
 
+    Dataset makeData(NumpyRandom numpy) {
+        return switch (dataset) {
+            case MOONS -> moons(samples, noise, numpy);
+            case TINY -> tiny();
+        };
+    }
+
+    /** The lecture trains its four examples with tanh, mean squared error and MLP(3, [4, 4, 1]). */
+    void useTheLecturesSettingsForTiny() {
+        if (dataset != DatasetName.TINY) return;
+        var given = spec.commandLine().getParseResult();
+        if (!given.hasMatchedOption("--activation")) activation = Activation.TANH;
+        if (!given.hasMatchedOption("--loss")) loss = Loss.MSE;
+        if (!given.hasMatchedOption("--hidden")) hidden = List.of(4, 4);
+        if (!given.hasMatchedOption("--lr")) lr = TINY_LR;
+    }
+
+    static final double TINY_LR = 0.05;
+
+    /** Each example next to its target and the model's prediction, for data that does not fit a 2-D plot. */
+    static List<String> predictions(MLP model, Dataset data) {
+        var lines = new ArrayList<String>();
+        var rows = new ArrayList<String[]>();
+        double squares = 0;
+        for (int i = 0; i < data.size(); i++) {
+            double prediction = model.apply(data.x()[i]).data;
+            squares += (prediction - data.y()[i]) * (prediction - data.y()[i]);
+            var inputs = new ArrayList<String>();
+            for (double x : data.x()[i]) inputs.add(shortNumber(x));
+            rows.add(new String[] {"[" + String.join(", ", inputs) + "]", shortNumber(data.y()[i]),
+                    String.format(Locale.ROOT, "%.4f", prediction)});
+        }
+        lines.add(String.format(Locale.ROOT, "predictions (mean squared error %.3g):", squares / data.size()));
+        lines.add(String.format("  %-18s %7s %11s", "input", "target", "prediction"));
+        for (String[] row : rows) lines.add(String.format("  %-18s %7s %11s", row[0], row[1], row[2]));
+        return lines;
+    }
+
     /** One line per step, as the notebook prints it (Python's float formatting, so it reads the same). */
     static String stepLine(Step step) {
         return "step " + step.step() + " loss " + repr(step.loss()) + ", accuracy " + repr(step.accuracy() * 100) + "%";
     }
 
-    /** Every option within its bounds, or a one-line error naming it (picocli adds the usage, exit code 2). */
+    /** Every option within its bounds, or a one-line error naming it (then the usage, exit code 2). */
     void validate() {
-        require(samples >= 2 && samples <= MAX_SAMPLES, "--samples", samples, "a whole number from 2 to " + MAX_SAMPLES);
-        require(Double.isFinite(noise) && noise >= 0, "--noise", noise, "a finite number ≥ 0");
-        require(seed >= 0 && seed <= 0xFFFF_FFFFL, "--seed", seed, "a whole number from 0 to 4294967295");
-        for (int size : hidden) require(size >= 1 && size <= 1000, "--hidden", hidden, "layer sizes from 1 to 1000, e.g. 16,16");
-        require(steps >= 0, "--steps", steps, "a whole number ≥ 0");
-        require(Double.isFinite(lr) && lr > 0, "--lr", lr, "a finite number > 0");
-        require(Double.isFinite(alpha) && alpha >= 0, "--alpha", alpha, "a finite number ≥ 0");
-        require(batchSize >= 0 && batchSize <= samples, "--batch-size", batchSize, "0 (all samples) up to --samples (" + samples + ")");
-        require(every >= 1, "--every", every, "a whole number ≥ 1");
-        require(width >= 10 && width <= 400, "--width", width, "a whole number from 10 to 400");
-        require(height >= 5 && height <= 200, "--height", height, "a whole number from 5 to 200");
+        var cmd = spec.commandLine();
+        require(cmd, samples >= 2 && samples <= MAX_SAMPLES, "--samples", samples, "a whole number from 2 to " + MAX_SAMPLES);
+        require(cmd, Double.isFinite(noise) && noise >= 0, "--noise", noise, "a finite number ≥ 0");
+        require(cmd, seed >= 0 && seed <= 0xFFFF_FFFFL, "--seed", seed, "a whole number from 0 to 4294967295");
+        for (int size : hidden) require(cmd, size >= 1 && size <= 1000, "--hidden", hidden, "layer sizes from 1 to 1000, e.g. 16,16");
+        require(cmd, steps >= 0, "--steps", steps, "a whole number ≥ 0");
+        require(cmd, Double.isFinite(lr) && lr > 0, "--lr", lr, "a finite number > 0");
+        require(cmd, Double.isFinite(alpha) && alpha >= 0, "--alpha", alpha, "a finite number ≥ 0");
+        int available = dataset == DatasetName.TINY ? tiny().size() : samples;
+        require(cmd, batchSize >= 0 && batchSize <= available, "--batch-size", batchSize, "0 (all samples) up to the number of samples (" + available + ")");
+        require(cmd, every >= 1, "--every", every, "a whole number ≥ 1");
+        require(cmd, width >= 10 && width <= 400, "--width", width, "a whole number from 10 to 400");
+        require(cmd, height >= 5 && height <= 200, "--height", height, "a whole number from 5 to 200");
     }
 
-    void require(boolean ok, String option, Object value, String allowed) {
+    static void require(CommandLine cmd, boolean ok, String option, Object value, String allowed) {
         if (!ok) {
             String shown = value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(value);
-            throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '" + option + "': '" + shown + "'; expected " + allowed);
+            throw new ParameterException(cmd, "Invalid value for option '" + option + "': '" + shown + "'; expected " + allowed);
         }
+    }
+
+    static void requireFinite(CommandLine cmd, String option, double value) {
+        require(cmd, Double.isFinite(value), option, value, "a finite number");
+    }
+
+    // --- the course's subcommands ----------------------------------------------------------------
+
+    @Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Checks backward() against a central difference (f(x+h) - f(x-h)) / 2h for every "
+                    + "operation of Value at a few points, and for every parameter of a small MLP's loss. "
+                    + "Exits with 1 if any check fails.")
+    int gradcheckCommand(
+            @Option(names = "--h", paramLabel = "H", defaultValue = "1e-6",
+                    description = "The nudge h, above 0 and at most 0.1 (default ${DEFAULT-VALUE}).") double h,
+            @Option(names = "--tolerance", paramLabel = "T", defaultValue = "1e-6",
+                    description = "The largest relative error that passes, above 0 and below 1 (default ${DEFAULT-VALUE}).") double tolerance) {
+        var cmd = spec.subcommands().get("gradcheck");
+        require(cmd, Double.isFinite(h) && h > 0 && h <= 0.1, "--h", h, "a number above 0 and at most 0.1");
+        require(cmd, Double.isFinite(tolerance) && tolerance > 0 && tolerance < 1, "--tolerance", tolerance, "a number above 0 and below 1");
+        var checks = new ArrayList<>(checkOperations(operations(), h));
+        checks.addAll(checkNetwork(h));
+        PrintWriter out = cmd.getOut();
+        gradcheckTable(checks, tolerance).forEach(out::println);
+        var failed = checks.stream().filter(c -> !c.ok(tolerance)).toList();
+        long skipped = checks.stream().filter(c -> c.skipped() != null).count();
+        out.printf("%d checks: %d passed, %d skipped (no derivative there), %d failed%n",
+                checks.size(), checks.size() - skipped - failed.size(), skipped, failed.size());
+        for (GradCheck c : failed) {
+            out.printf(Locale.ROOT, "FAILED: %s: backward() gives %s, the central difference %s%n", c.what(), repr(c.analytic()), repr(c.numeric()));
+        }
+        out.flush();
+        return failed.isEmpty() ? 0 : 1;
+    }
+
+    static List<String> gradcheckTable(List<GradCheck> checks, double tolerance) {
+        int width = checks.stream().mapToInt(c -> c.what().length()).max().orElse(4);
+        var lines = new ArrayList<String>();
+        lines.add(String.format("%-" + width + "s  %16s  %16s  %10s  %s", "what", "backward()", "central diff.", "rel. error", "ok"));
+        for (GradCheck c : checks) {
+            lines.add(c.skipped() != null
+                    ? String.format("%-" + width + "s  skipped: %s", c.what(), c.skipped())
+                    : String.format(Locale.ROOT, "%-" + width + "s  %16.9f  %16.9f  %10.1e  %s", c.what(), c.analytic(),
+                            c.numeric(), c.relativeError(), c.ok(tolerance) ? "ok" : "FAILED"));
+        }
+        return lines;
+    }
+
+    @Command(name = "graph", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Shows the computation graph of one neuron, o = activation(x1·w1 + x2·w2 + b), after "
+                    + "forward and backward: every Value with its operation, data and gradient. "
+                    + "The defaults are the lecture's, which give o = 0.7071.")
+    int graphCommand(
+            @Option(names = "--x1", paramLabel = "X1", defaultValue = "2.0", description = "First input (default ${DEFAULT-VALUE}).") double x1,
+            @Option(names = "--x2", paramLabel = "X2", defaultValue = "0.0", description = "Second input (default ${DEFAULT-VALUE}).") double x2,
+            @Option(names = "--w1", paramLabel = "W1", defaultValue = "-3.0", description = "First weight (default ${DEFAULT-VALUE}).") double w1,
+            @Option(names = "--w2", paramLabel = "W2", defaultValue = "1.0", description = "Second weight (default ${DEFAULT-VALUE}).") double w2,
+            @Option(names = "--b", paramLabel = "B", defaultValue = "6.8813735870195432", description = "Bias (default ${DEFAULT-VALUE}).") double b,
+            @Option(names = "--activation", paramLabel = "A", defaultValue = "tanh",
+                    description = "relu, tanh or linear (default ${DEFAULT-VALUE}).") Activation activation,
+            @Option(names = "--dot", paramLabel = "FILE",
+                    description = "Also write the graph as Graphviz DOT to FILE (render: dot -Tsvg FILE -o graph.svg).") Path dotFile) {
+        var cmd = spec.subcommands().get("graph");
+        for (var option : List.of(Map.entry("--x1", x1), Map.entry("--x2", x2), Map.entry("--w1", w1), Map.entry("--w2", w2), Map.entry("--b", b))) {
+            requireFinite(cmd, option.getKey(), option.getValue());
+        }
+        Value o = neuron(x1, x2, w1, w2, b, activation);
+        if (dotFile != null) writeWhole(cmd, "--dot", dotFile, dot(o));
+        PrintWriter out = cmd.getOut();
+        out.println("o = " + activation.name().toLowerCase(Locale.ROOT) + "(x1·w1 + x2·w2 + b), after o.backward():");
+        out.println();
+        tree(o).forEach(out::println);
+        if (dotFile != null) {
+            out.println();
+            out.println("wrote " + dotFile + "; render it with:  dot -Tsvg " + dotFile + " -o graph.svg");
+        }
+        out.flush();
+        return 0;
+    }
+
+    @Command(name = "by-hand", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "One weight, pred = w·x, loss = (pred - t)²: each gradient-descent step written out, "
+                    + "with the numbers computed by Value and backward().")
+    int byHandCommand(
+            @Option(names = "--w", paramLabel = "W", defaultValue = "3", description = "Starting weight (default ${DEFAULT-VALUE}).") double w,
+            @Option(names = "--x", paramLabel = "X", defaultValue = "2", description = "Input (default ${DEFAULT-VALUE}).") double x,
+            @Option(names = "--target", paramLabel = "T", defaultValue = "2", description = "Target t (default ${DEFAULT-VALUE}).") double target,
+            @Option(names = "--lr", paramLabel = "LR", defaultValue = "0.1", description = "Learning rate, above 0 (default ${DEFAULT-VALUE}).") double lr,
+            @Option(names = "--steps", paramLabel = "N", defaultValue = "3", description = "Steps, 1 to 1000 (default ${DEFAULT-VALUE}).") int steps) {
+        var cmd = spec.subcommands().get("by-hand");
+        requireFinite(cmd, "--w", w);
+        requireFinite(cmd, "--x", x);
+        requireFinite(cmd, "--target", target);
+        require(cmd, Double.isFinite(lr) && lr > 0, "--lr", lr, "a finite number above 0");
+        require(cmd, steps >= 1 && steps <= 1000, "--steps", steps, "a whole number from 1 to 1000");
+        PrintWriter out = cmd.getOut();
+        byHandReport(byHand(w, x, target, lr, steps), x, target, lr).forEach(out::println);
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * Writes a file whole or not at all: first beside it under a temporary name, then moved into place.
+     * A path that cannot be written is a usage error naming the option and the path.
+     */
+    static void writeWhole(CommandLine cmd, String option, Path path, String text) {
+        Path target = path.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            require(cmd, false, option, path, "a file name; that is a directory");
+        }
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+            Files.writeString(temporary, text);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | UncheckedIOException e) {
+            require(cmd, false, option, path, "a file that can be written (" + reason(e) + ")");
+        } finally {
+            try {
+                if (temporary != null) Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // nothing more to clean up
+            }
+        }
+    }
+
+    /** What went wrong with a file, in a few words. */
+    static String reason(Exception e) {
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (cause instanceof NoSuchFileException) return "no such folder";
+        if (cause instanceof AccessDeniedException) return "permission denied";
+        if (cause instanceof FileSystemException f && f.getReason() != null) return f.getReason();
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     /** The command, configured as the program and the tests use it. */
@@ -730,7 +1196,7 @@ public class Micrograd implements Callable<Integer> {
     }
 
     // =============================================================================================
-    // 9. Reproducing the notebook: random numbers exactly as NumPy and Python make them
+    // 11. Reproducing the notebook: random numbers exactly as NumPy and Python make them
     // =============================================================================================
     //
     // micrograd's demo draws its moons with NumPy (np.random.seed(1337)) and its initial weights with
@@ -898,6 +1364,13 @@ public class Micrograd implements Callable<Integer> {
         if (point <= 0) return "0." + "0".repeat(-point) + d;
         if (point >= d.length()) return d + "0".repeat(point - d.length()) + ".0";
         return d.substring(0, point) + "." + d.substring(point);
+    }
+
+    /** A number to 6 significant digits, without trailing zeros: 16, 0.64, 0.0256, 1.4. */
+    static String shortNumber(double x) {
+        if (!Double.isFinite(x)) return repr(x);
+        if (x == 0) return "0";
+        return new BigDecimal(x).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     /** A number as it reads best in a label: 2 rather than 2.0. */

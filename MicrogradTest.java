@@ -461,7 +461,7 @@ public class MicrogradTest {
             var data = Micrograd.moons(100, 0.1, numpy);
             var model = new Micrograd.MLP(2, List.of(16, 16), Micrograd.Activation.RELU, Micrograd.PythonRandom.seeded(1337));
             var steps = new ArrayList<Micrograd.Step>();
-            assertTrue(Micrograd.train(model, data, new Micrograd.Settings(Micrograd.Loss.HINGE, 1e-4, 100, 1.0, 0), numpy, steps::add));
+            assertTrue(Micrograd.train(model, data, new Micrograd.Settings(Micrograd.Loss.HINGE, 1e-4, 100, 1.0, 0, false), numpy, steps::add));
             assertEquals(1.0, steps.get(99).accuracy());
             assertTrue(steps.get(99).loss() < 0.02);
             // the accuracy reported is measured on the step's own forward pass; check the trained model too
@@ -534,8 +534,9 @@ public class MicrogradTest {
                     "--steps", "--lr", "--batch-size", "--every", "--no-plot", "--width", "--height")) {
                 assertTrue(run.out().contains(option), option);
             }
-            assertTrue(run.out().contains("default 16,16"), run.out());
-            assertTrue(run.out().contains("default relu"), run.out());
+            String help = run.out().replaceAll("\\s+", " "); // the help wraps lines to the terminal's width
+            assertTrue(help.contains("default 16,16"), help);
+            assertTrue(help.contains("default relu"), help);
         }
 
         @ParameterizedTest
@@ -559,7 +560,233 @@ public class MicrogradTest {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // 6. Python's float formatting, which the step lines use
+    // 6. The course's subcommands: gradcheck, graph, by-hand; the zero-grad bug; the tiny dataset
+    // ---------------------------------------------------------------------------------------------
+
+    @Nested
+    class Course {
+
+        @Test
+        void gradcheckPassesForEveryOperationAndTheNetwork() {
+            var checks = new ArrayList<>(Micrograd.checkOperations(Micrograd.operations(), 1e-6));
+            checks.addAll(Micrograd.checkNetwork(1e-6));
+            for (var c : checks) assertTrue(c.ok(1e-6), c.what() + ": " + c.analytic() + " vs " + c.numeric());
+            var names = checks.stream().map(c -> c.what().split(",| at ")[0]).distinct().toList();
+            for (var op : List.of("a + b", "a - b", "a * b", "a / b", "-a", "a ** 2", "relu(a)", "tanh(a)", "exp(a)", "log(a)", "2 - a", "2 / a")) {
+                assertTrue(names.contains(op), "checks " + op);
+            }
+            assertTrue(checks.stream().anyMatch(c -> c.what().startsWith("MLP loss")));
+            // where an operation has no derivative, the check is skipped, not failed
+            assertTrue(checks.stream().anyMatch(c -> c.what().equals("relu(a) at 0") && c.skipped() != null));
+            assertTrue(checks.stream().anyMatch(c -> c.what().equals("log(a) at -1.5") && c.skipped() != null));
+        }
+
+        @Test
+        void gradcheckCatchesAWrongDerivative() {
+            // sin with the derivative of -cos ... that is, a deliberate mistake: d/da sin(a) is cos(a), not sin(a)
+            var wrong = new Micrograd.Operation("sin(a), wrong", 1,
+                    v -> Micrograd.Value.unary(Math.sin(v.get(0).data), "sin", v.get(0), Math.sin(v.get(0).data)),
+                    x -> false, "");
+            var right = new Micrograd.Operation("sin(a), right", 1,
+                    v -> Micrograd.Value.unary(Math.sin(v.get(0).data), "sin", v.get(0), Math.cos(v.get(0).data)),
+                    x -> false, "");
+            var checks = Micrograd.checkOperations(List.of(wrong, right), 1e-6);
+            assertTrue(checks.stream().filter(c -> c.what().startsWith("sin(a), wrong")).anyMatch(c -> !c.ok(1e-6)));
+            assertTrue(checks.stream().filter(c -> c.what().startsWith("sin(a), right")).allMatch(c -> c.ok(1e-6)));
+        }
+
+        @Test
+        void gradcheckCommandPrintsATableAndExitsZero() {
+            var run = run("gradcheck");
+            assertEquals(0, run.exit(), run.out() + run.err());
+            assertTrue(run.out().startsWith("what "), run.out());
+            assertTrue(run.out().contains("relu(a) at 0") && run.out().contains("skipped: relu has a kink at 0"));
+            assertTrue(run.out().lines().anyMatch(l -> l.matches("\\d+ checks: \\d+ passed, \\d+ skipped \\(no derivative there\\), 0 failed")), run.out());
+        }
+
+        @Test
+        void gradcheckFailsWhenTheToleranceCannotBeMet() {
+            // with h = 0.1 the central difference is off by about h² = 1e-2, far beyond a 1e-9 tolerance
+            var run = run("gradcheck", "--h", "0.1", "--tolerance", "1e-9");
+            assertEquals(1, run.exit());
+            assertTrue(run.out().contains("FAILED: "), run.out());
+        }
+
+        /** The lecture's neuron: o = tanh(2·-3 + 0·1 + 6.8813735870195432) = tanh(0.8814) = 1/√2. */
+        @Test
+        void theGraphOfTheDefaultNeuron() {
+            var o = Micrograd.neuron(2, 0, -3, 1, 6.8813735870195432, Micrograd.Activation.TANH);
+            assertEquals(Math.sqrt(0.5), o.data, 1e-9);
+            var byLabel = new java.util.HashMap<String, Micrograd.Value>();
+            for (var v : o.topologicalOrder()) byLabel.put(v.label, v);
+            assertEquals(java.util.Set.of("x1", "x2", "w1", "w2", "b", "x1*w1", "x2*w2", "x1*w1 + x2*w2", "n", "o"), byLabel.keySet());
+            // d tanh/dn = 1 - o² = 0.5, and from there the chain rule through + and *
+            assertEquals(0.5, byLabel.get("n").grad, 1e-9);
+            assertEquals(0.5, byLabel.get("b").grad, 1e-9);
+            assertEquals(-1.5, byLabel.get("x1").grad, 1e-9);  // w1 · 0.5
+            assertEquals(1.0, byLabel.get("w1").grad, 1e-9);   // x1 · 0.5
+            assertEquals(0.5, byLabel.get("x2").grad, 1e-9);   // w2 · 0.5
+            assertEquals(0.0, byLabel.get("w2").grad, 1e-9);   // x2 · 0.5
+            assertEquals(List.of(byLabel.get("x1"), byLabel.get("w1")), byLabel.get("x1*w1").inputs());
+            assertEquals("tanh", o.op());
+
+            var tree = Micrograd.tree(o);
+            assertEquals(10, tree.size());
+            assertEquals("o  [tanh]  data 0.7071  grad 1.0000", tree.get(0));
+            assertTrue(tree.contains("    |   |   |-- x1  data 2.0000  grad -1.5000"), String.join("\n", tree));
+        }
+
+        @Test
+        void theDotOutputIsWellFormed() {
+            var o = Micrograd.neuron(2, 0, -3, 1, 6.8813735870195432, Micrograd.Activation.TANH);
+            String dot = Micrograd.dot(o);
+            assertTrue(dot.startsWith("digraph micrograd {") && dot.trim().endsWith("}"));
+            assertTrue(dot.contains("rankdir=LR"));
+            assertEquals(dot.chars().filter(c -> c == '{').count(), dot.chars().filter(c -> c == '}').count(), "balanced braces");
+            var declared = new java.util.HashSet<String>();
+            var edges = new ArrayList<String[]>();
+            for (var line : dot.lines().map(String::trim).toList()) {
+                var edge = java.util.regex.Pattern.compile("^(\\w+) -> (\\w+);$").matcher(line);
+                var node = java.util.regex.Pattern.compile("^(\\w+) \\[.*\\];$").matcher(line);
+                if (edge.matches()) edges.add(new String[] {edge.group(1), edge.group(2)});
+                else if (node.matches() && !line.startsWith("node ")) declared.add(node.group(1));
+            }
+            assertEquals(10 + 5, declared.size(), "ten values and five operations");
+            for (var e : edges) {
+                assertTrue(declared.contains(e[0]) && declared.contains(e[1]), "edge " + e[0] + " -> " + e[1] + " joins declared nodes");
+            }
+            long inputEdges = edges.stream().filter(e -> e[1].endsWith("_op")).count();
+            long resultEdges = edges.stream().filter(e -> e[0].endsWith("_op")).count();
+            assertEquals(2 + 2 + 2 + 2 + 1, inputEdges, "one edge per input: four binary operations and tanh");
+            assertEquals(5, resultEdges, "each operation feeds its result");
+            assertTrue(dot.contains("label=\"{ o | data 0.7071 | grad 1.0000 }\""), dot);
+        }
+
+        @Test
+        void graphCommandWritesTheDotFileWhole(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+            var file = dir.resolve("neuron.dot");
+            var run = run("graph", "--dot", file.toString());
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(run.out().contains("o  [tanh]  data 0.7071  grad 1.0000"));
+            assertEquals(Micrograd.dot(Micrograd.neuron(2, 0, -3, 1, 6.8813735870195432, Micrograd.Activation.TANH)), Files.readString(file));
+            try (var files = Files.list(dir)) {
+                assertEquals(List.of(file), files.toList(), "no temporary file left beside it");
+            }
+        }
+
+        @Test
+        void graphCommandTakesOtherInputs() {
+            var run = run("graph", "--x1", "1", "--x2", "1", "--w1", "1", "--w2", "1", "--b", "-3", "--activation", "relu");
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(run.out().startsWith("o = relu("), run.out());
+            assertTrue(run.out().contains("o  [relu]  data 0.0000  grad 1.0000"), run.out());
+            assertTrue(run.out().contains("`-- n  [+]  data -1.0000  grad 0.0000"), run.out());
+        }
+
+        @Test
+        void anUnwritableDotPathIsAUsageErrorAndLeavesNothing(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+            var missing = dir.resolve("no-such-folder").resolve("g.dot");
+            var run = run("graph", "--dot", missing.toString());
+            assertEquals(2, run.exit());
+            var first = run.err().lines().findFirst().orElse("");
+            assertTrue(first.contains("--dot") && first.contains(missing.toString()) && first.contains("no such folder"), first);
+            assertFalse(run.err().contains("Exception"), run.err());
+            assertEquals("", run.out(), "nothing is printed before the error");
+            assertFalse(Files.exists(missing));
+            var run2 = run("graph", "--dot", dir.toString());
+            assertEquals(2, run2.exit());
+            assertTrue(run2.err().contains("that is a directory"), run2.err());
+        }
+
+        @Test
+        void byHandGivesTheLessonsNumbers() {
+            var steps = Micrograd.byHand(3, 2, 2, 0.1, 3);
+            assertEquals(3, steps.size());
+            assertClose(16, steps.get(0).loss(), 1e-12, "loss 1");
+            assertClose(0.64, steps.get(1).loss(), 1e-12, "loss 2");
+            assertClose(0.0256, steps.get(2).loss(), 1e-12, "loss 3");
+            assertClose(16, steps.get(0).gradient(), 1e-12, "dL/dw = 2·(6 - 2)·2");
+            assertClose(1.4, steps.get(0).newW(), 1e-12, "w ← 3 - 0.1·16");
+            var run = run("by-hand");
+            assertEquals(0, run.exit());
+            assertTrue(run.out().contains("  loss  = (pred - t)² = (6 - 2)² = 16"), run.out());
+            assertTrue(run.out().contains("  dL/dw = 2·(pred - t)·x = 2·(6 - 2)·2 = 16"), run.out());
+            assertTrue(run.out().contains("  w ← w - lr·dL/dw = 3 - 0.1·16 = 1.4"), run.out());
+            assertTrue(run.out().contains("= 0.64") && run.out().contains("= 0.0256"), run.out());
+        }
+
+        @Test
+        void byHandTakesItsNumbersAsOptions() {
+            var run = run("by-hand", "--w", "1", "--x", "3", "--target", "0", "--lr", "0.01", "--steps", "1");
+            assertEquals(0, run.exit(), run.err());
+            // pred 3, loss 9, dL/dw = 2·3·3 = 18, w ← 1 - 0.01·18 = 0.82
+            assertTrue(run.out().contains("= 9\n") && run.out().contains("= 18\n") && run.out().contains("= 0.82"), run.out());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"gradcheck --h 0", "gradcheck --h 1", "gradcheck --tolerance 0", "gradcheck --tolerance 2",
+            "graph --x1 NaN", "graph --b Infinity", "graph --activation cube", "by-hand --steps 0", "by-hand --lr -1",
+            "by-hand --w NaN", "by-hand --target x", "gradcheck --nudge 1"})
+        void badSubcommandInputIsOneLineAndExitCodeTwo(String args) {
+            var run = run(args.split(" "));
+            assertEquals(2, run.exit(), args + " -> " + run.err());
+            String option = args.split(" ")[1];
+            assertTrue(run.err().lines().findFirst().orElse("").contains(option), run.err());
+            assertTrue(run.err().contains("Usage: micrograd " + args.split(" ")[0]), run.err());
+            assertFalse(run.err().contains("Exception"), run.err());
+        }
+
+        @Test
+        void helpListsTheSubcommands() {
+            var run = run("--help");
+            for (var name : List.of("gradcheck", "graph", "by-hand")) {
+                assertTrue(run.out().lines().anyMatch(l -> l.trim().startsWith(name + " ")), name);
+            }
+        }
+
+        @Test
+        void forgettingZeroGradBreaksTraining() {
+            var normal = run("--no-plot", "--every", "99");
+            var buggy = run("--no-plot", "--every", "99", "--forget-zero-grad");
+            assertEquals(0, buggy.exit());
+            assertTrue(buggy.out().startsWith("*** --forget-zero-grad"), buggy.out());
+            var normalSteps = normal.out().lines().filter(l -> l.startsWith("step ")).toList();
+            var buggySteps = buggy.out().lines().filter(l -> l.startsWith("step ")).toList();
+            assertEquals(normalSteps.get(0), buggySteps.get(0), "the first step is the same: nothing has piled up yet");
+            double normalLoss = Double.parseDouble(normalSteps.get(1).split(" ")[3].replace(",", ""));
+            double buggyLoss = Double.parseDouble(buggySteps.get(1).split(" ")[3].replace(",", ""));
+            assertTrue(buggyLoss > 10 * normalLoss, normalLoss + " vs " + buggyLoss);
+            assertFalse(buggySteps.get(1).endsWith("accuracy 100.0%"), buggySteps.get(1));
+        }
+
+        @Test
+        void theLectureNetworkLearnsTheFourExamples() {
+            var run = run("--dataset", "tiny");
+            assertEquals(0, run.exit(), run.err());
+            var line = run.out().lines().filter(l -> l.startsWith("predictions (mean squared error ")).findFirst().orElseThrow();
+            double mse = Double.parseDouble(line.replaceAll(".*error ([^)]*)\\).*", "$1"));
+            assertTrue(mse < 0.01, line);
+            assertTrue(run.out().contains("[2, 3, -1]"), run.out());
+            assertFalse(run.out().contains("decision boundary"), "no 2-D plot for 3-D inputs");
+            // and directly: MLP(3, [4, 4, 1]) with tanh and MSE at the lecture's lr
+            var data = Micrograd.tiny();
+            var model = new Micrograd.MLP(3, List.of(4, 4), Micrograd.Activation.TANH, Micrograd.PythonRandom.seeded(1337));
+            var steps = new ArrayList<Micrograd.Step>();
+            Micrograd.train(model, data, new Micrograd.Settings(Micrograd.Loss.MSE, 0, 100, 0.05, 0, false), Micrograd.NumpyRandom.seeded(1), steps::add);
+            assertTrue(steps.get(99).loss() < 0.01, "MSE " + steps.get(99).loss());
+            assertTrue(steps.get(99).loss() < steps.get(0).loss() / 10);
+        }
+
+        @Test
+        void theTinyDatasetsBatchSizeIsBoundedByItsFourExamples() {
+            var run = run("--dataset", "tiny", "--batch-size", "5");
+            assertEquals(2, run.exit());
+            assertTrue(run.err().contains("--batch-size") && run.err().contains("(4)"), run.err());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // 7. Python's float formatting, which the step lines use
     // ---------------------------------------------------------------------------------------------
 
     /** Python's repr() of the same doubles, as CPython 3.11 prints them. */
