@@ -19,7 +19,7 @@
  *    6. SGD         nudging every parameter a little against its gradient, and one step by hand
  *    7. Data        the two moons, a small 2-D dataset the network learns to separate
  *    8. Training    the loop: forward, zero the gradients, backward, update
- *    9. Plot        the learned decision boundary, drawn with characters
+ *    9. Plot        the learned decision boundary, drawn with characters or as an SVG picture
  *   10. Command     the command line: options, validation, the report and the course's subcommands
  *   11. Reproducing the notebook: random numbers exactly as NumPy and Python make them
  *
@@ -39,6 +39,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -711,6 +712,64 @@ public class Micrograd implements Callable<Integer> {
         return new Dataset(x, shuffled.y());
     }
 
+    /**
+     * Two circles, one inside the other, as scikit-learn's make_circles builds them: n/2 points on the
+     * unit circle labelled -1 and the rest on a circle of radius {@code factor} labelled +1, at angles
+     * evenly spaced over [0, 2π); then shuffled, then noise, as for the moons.
+     */
+    public static Dataset circles(int samples, double noise, double factor, NumpyRandom random) {
+        int outer = samples / 2, inner = samples - outer;
+        var x = new double[samples][];
+        var y = new double[samples];
+        for (int i = 0; i < outer; i++) {
+            double t = i * (2 * Math.PI / outer);
+            x[i] = new double[] {Math.cos(t), Math.sin(t)};
+            y[i] = -1;
+        }
+        for (int i = 0; i < inner; i++) {
+            double t = i * (2 * Math.PI / inner);
+            x[outer + i] = new double[] {Math.cos(t) * factor, Math.sin(t) * factor};
+            y[outer + i] = +1;
+        }
+        return shuffleAndAddNoise(new Dataset(x, y), noise, random);
+    }
+
+    /**
+     * XOR: points uniform in the square [-1, 1]², labelled +1 where x and y have the same sign and -1
+     * where they differ; then noise. No straight line separates the classes: a network must bend.
+     */
+    public static Dataset xor(int samples, double noise, NumpyRandom random) {
+        var x = new double[samples][];
+        var y = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            x[i] = new double[] {2 * random.random() - 1, 2 * random.random() - 1};
+            y[i] = x[i][0] * x[i][1] > 0 ? +1 : -1;
+        }
+        return shuffleAndAddNoise(new Dataset(x, y), noise, random);
+    }
+
+    static final double SPIRAL_TURNS = 1.0;
+
+    /**
+     * Two spiral arms wound into each other: along each arm the radius grows from 0 to 1 while the
+     * angle turns {@value #SPIRAL_TURNS} times round; the second arm is the first turned by half a turn.
+     * The first n/2 points form the arm labelled -1, the rest the arm labelled +1; then shuffled, then noise.
+     */
+    public static Dataset spiral(int samples, double noise, NumpyRandom random) {
+        int first = samples / 2;
+        var x = new double[samples][];
+        var y = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            boolean second = i >= first;
+            int along = second ? i - first : i, count = second ? samples - first : first;
+            double r = count == 1 ? 1 : (double) along / (count - 1);
+            double angle = 2 * Math.PI * SPIRAL_TURNS * r + (second ? Math.PI : 0);
+            x[i] = new double[] {r * Math.cos(angle), r * Math.sin(angle)};
+            y[i] = second ? +1 : -1;
+        }
+        return shuffleAndAddNoise(new Dataset(x, y), noise, random);
+    }
+
     /** The lecture's four examples: three inputs each, and the target for each. */
     public static Dataset tiny() {
         double[][] xs = {{2, 3, -1}, {3, -1, 0.5}, {0.5, 1, 1}, {1, 1, -1}};
@@ -725,7 +784,7 @@ public class Micrograd implements Callable<Integer> {
     /** What the trainer needs to know besides the model and the data. */
     record Settings(Loss loss, double alpha, int steps, double lr, int batchSize, boolean forgetZeroGrad) {}
 
-    /** The report of one step: the loss and accuracy of its forward pass, before its update. */
+    /** The report of one step: the loss and accuracy (in %) of its forward pass, before its update. */
     record Step(int step, double loss, double accuracy, double learningRate, long valuesCreated) {}
 
     /**
@@ -779,17 +838,17 @@ public class Micrograd implements Callable<Integer> {
         return data.select(rows);
     }
 
-    /** The share of samples on the right side of zero (a score of exactly 0 counts as class -1). */
+    /** The percentage of samples on the right side of zero (a score of exactly 0 counts as class -1). */
     static double accuracy(List<Value> scores, double[] labels) {
         int right = 0;
         for (int i = 0; i < labels.length; i++) {
             if ((labels[i] > 0) == (scores.get(i).data > 0)) right++;
         }
-        return (double) right / labels.length;
+        return 100.0 * right / labels.length;
     }
 
     // =============================================================================================
-    // 9. Plot: the decision boundary in characters
+    // 9. Plot: the decision boundary in characters, and as an SVG picture
     // =============================================================================================
 
     static final char REGION_MINUS = ' ', REGION_PLUS = '.', POINT_MINUS = 'o', POINT_PLUS = 'x';
@@ -866,18 +925,197 @@ public class Micrograd implements Callable<Integer> {
                 && term != null && !term.equals("dumb");
     }
 
+    // --- The picture: an SVG file with the decision boundary and the training curves -------------
+
+    static final String BLUE = "#0072B2", ORANGE = "#E69F00";             // told apart by colour-blind eyes too
+    static final String LIGHT_BLUE = "#d3e6f5", LIGHT_ORANGE = "#fbe6c2";
+    static final int GRID = 100;                                          // boundary cells per side
+
+    /** A rectangle on the page, and the data range it shows: maps data coordinates to pixels. */
+    record Frame(double left, double top, double width, double height, double xMin, double xMax, double yMin, double yMax) {
+        double px(double x) { return left + (x - xMin) / (xMax - xMin) * width; }
+        double py(double y) { return top + height - (y - yMin) / (yMax - yMin) * height; }
+    }
+
+    /**
+     * The whole picture: a title with the settings and the final numbers; on the left the plane
+     * coloured by the model's decision, the zero-score line and the training points; on the right
+     * the loss and the accuracy of every step.
+     */
+    static String svgPicture(MLP model, Dataset data, List<Step> history, String title) {
+        var svg = new StringBuilder();
+        svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+           .append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"980\" height=\"540\" viewBox=\"0 0 980 540\" ")
+           .append("font-family=\"sans-serif\" font-size=\"12\">\n")
+           .append("  <rect width=\"980\" height=\"540\" fill=\"white\"/>\n");
+        text(svg, 490, 28, "middle", 16, title);
+        if (!history.isEmpty()) {
+            Step last = history.get(history.size() - 1);
+            text(svg, 490, 50, "middle", 13, "after step " + last.step() + ": loss " + shortNumber(last.loss())
+                    + ", accuracy " + repr(last.accuracy()) + "%");
+        }
+        if (data.inputs() == 2) {
+            boundaryPanel(svg, model, data, 60, 80, 380, 380);
+        } else {
+            text(svg, 250, 270, "middle", 13, "The decision boundary needs 2-D data; this dataset has " + data.inputs() + " inputs.");
+        }
+        if (history.isEmpty()) {
+            text(svg, 740, 270, "middle", 13, "No training steps were run.");
+        } else {
+            curve(svg, history, "loss", Step::loss, 540, 80, 400, 150, BLUE);
+            curve(svg, history, "accuracy", Step::accuracy, 540, 310, 400, 150, ORANGE);
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    /** The plane, coloured cell by cell by the predicted class, with the zero-score line and the points. */
+    static void boundaryPanel(StringBuilder svg, MLP model, Dataset data, double left, double top, double width, double height) {
+        Box box = Box.around(data.x());
+        var frame = new Frame(left, top, width, height, box.xMin(), box.xMax(), box.yMin(), box.yMax());
+        double[][] score = new double[GRID][GRID]; // [row][column], row 0 at the top
+        for (int row = 0; row < GRID; row++) {
+            for (int col = 0; col < GRID; col++) {
+                double x = box.xMin() + (col + 0.5) * (box.xMax() - box.xMin()) / GRID;
+                double y = box.yMax() - (row + 0.5) * (box.yMax() - box.yMin()) / GRID;
+                score[row][col] = model.apply(new double[] {x, y}).data;
+            }
+        }
+        double cellW = width / GRID, cellH = height / GRID;
+        svg.append("  <g class=\"boundary\" shape-rendering=\"crispEdges\">\n");
+        for (int row = 0; row < GRID; row++) { // neighbouring cells of one class become one rectangle
+            int start = 0;
+            for (int col = 1; col <= GRID; col++) {
+                if (col == GRID || (score[row][col] > 0) != (score[row][start] > 0)) {
+                    svg.append(String.format(Locale.ROOT,
+                            "    <rect class=\"cell\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"%s\"/>%n",
+                            left + start * cellW, top + row * cellH, (col - start) * cellW, cellH,
+                            score[row][start] > 0 ? LIGHT_ORANGE : LIGHT_BLUE));
+                    start = col;
+                }
+            }
+        }
+        svg.append("  </g>\n");
+        svg.append("  <path class=\"zero-line\" fill=\"none\" stroke=\"#333\" stroke-width=\"1.5\" d=\"")
+           .append(zeroLine(score, left + cellW / 2, top + cellH / 2, cellW, cellH)).append("\"/>\n");
+        axes(svg, frame, "x1", "x2");
+        for (int i = 0; i < data.size(); i++) {
+            double px = frame.px(data.x()[i][0]), py = frame.py(data.x()[i][1]);
+            svg.append(data.y()[i] > 0
+                    ? String.format(Locale.ROOT, "  <rect class=\"point plus\" x=\"%.2f\" y=\"%.2f\" width=\"7\" height=\"7\" fill=\"%s\" stroke=\"#222\" stroke-width=\"0.6\"/>%n", px - 3.5, py - 3.5, ORANGE)
+                    : String.format(Locale.ROOT, "  <circle class=\"point minus\" cx=\"%.2f\" cy=\"%.2f\" r=\"4\" fill=\"%s\" stroke=\"#222\" stroke-width=\"0.6\"/>%n", px, py, BLUE));
+        }
+        legend(svg, left, top + height + 60);
+    }
+
+    /**
+     * Where the score crosses zero, by marching squares: in each square of four neighbouring cell
+     * centres, find the edges whose ends have different signs, put a point on each at the linearly
+     * interpolated zero, and join the points.
+     */
+    static String zeroLine(double[][] score, double x0, double y0, double cellW, double cellH) {
+        var path = new StringBuilder();
+        for (int row = 0; row + 1 < score.length; row++) {
+            for (int col = 0; col + 1 < score[row].length; col++) {
+                // the square's corners, clockwise from the top left, and its edges between them
+                double[][] corners = {{col, row}, {col + 1, row}, {col + 1, row + 1}, {col, row + 1}};
+                var crossings = new ArrayList<double[]>();
+                for (int e = 0; e < 4; e++) {
+                    double[] p = corners[e], q = corners[(e + 1) % 4];
+                    double a = score[(int) p[1]][(int) p[0]], b = score[(int) q[1]][(int) q[0]];
+                    if ((a > 0) != (b > 0)) {
+                        double t = a / (a - b);
+                        crossings.add(new double[] {p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])});
+                    }
+                }
+                for (int k = 0; k + 1 < crossings.size(); k += 2) {
+                    double[] p = crossings.get(k), q = crossings.get(k + 1);
+                    path.append(String.format(Locale.ROOT, "M%.2f %.2f L%.2f %.2f ",
+                            x0 + p[0] * cellW, y0 + p[1] * cellH, x0 + q[0] * cellW, y0 + q[1] * cellH));
+                }
+            }
+        }
+        return path.toString().trim();
+    }
+
+    /** One small chart: a value per step as a polyline, with its axes. */
+    static void curve(StringBuilder svg, List<Step> history, String name, java.util.function.ToDoubleFunction<Step> value,
+                      double left, double top, double width, double height, String colour) {
+        double yMax = name.equals("accuracy") ? 100 : 0;
+        for (Step s : history) if (Double.isFinite(value.applyAsDouble(s))) yMax = Math.max(yMax, value.applyAsDouble(s));
+        var frame = new Frame(left, top, width, height, 0, Math.max(1, history.get(history.size() - 1).step()), 0, yMax > 0 ? yMax : 1);
+        axes(svg, frame, "step", name.equals("accuracy") ? "accuracy (%)" : name);
+        svg.append("  <polyline class=\"").append(name).append("\" fill=\"none\" stroke=\"").append(colour)
+           .append("\" stroke-width=\"2\" points=\"");
+        for (Step s : history) {
+            double v = Math.min(value.applyAsDouble(s), yMax); // a NaN or infinite loss is drawn at the top
+            svg.append(String.format(Locale.ROOT, "%.2f,%.2f ", frame.px(s.step()), frame.py(Double.isNaN(v) ? yMax : v)));
+        }
+        svg.setLength(svg.length() - 1);
+        svg.append("\"/>\n");
+    }
+
+    /** A frame with round-numbered ticks on the bottom and left edges, and the axis names. */
+    static void axes(StringBuilder svg, Frame f, String xName, String yName) {
+        svg.append(String.format(Locale.ROOT, "  <rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"none\" stroke=\"#444\"/>%n",
+                f.left(), f.top(), f.width(), f.height()));
+        double bottom = f.top() + f.height();
+        for (double t : ticks(f.xMin(), f.xMax())) {
+            svg.append(String.format(Locale.ROOT, "  <line class=\"tick\" x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"#444\"/>%n",
+                    f.px(t), bottom, f.px(t), bottom + 5));
+            text(svg, f.px(t), bottom + 18, "middle", 11, shortNumber(t));
+        }
+        for (double t : ticks(f.yMin(), f.yMax())) {
+            svg.append(String.format(Locale.ROOT, "  <line class=\"tick\" x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"#444\"/>%n",
+                    f.left() - 5, f.py(t), f.left(), f.py(t)));
+            text(svg, f.left() - 8, f.py(t) + 4, "end", 11, shortNumber(t));
+        }
+        text(svg, f.left() + f.width() / 2, bottom + 34, "middle", 12, xName);
+        text(svg, f.left() + 4, f.top() - 6, "start", 12, yName);
+    }
+
+    /** About five round numbers (1, 2 or 5 times a power of ten apart) from min to max. */
+    static List<Double> ticks(double min, double max) {
+        double raw = (max - min) / 5, power = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = raw / power < 1.5 ? power : raw / power < 3.5 ? 2 * power : raw / power < 7.5 ? 5 * power : 10 * power;
+        var ticks = new ArrayList<Double>();
+        for (long i = (long) Math.ceil(min / step); i * step <= max + step * 1e-9; i++) ticks.add(i * step);
+        return ticks;
+    }
+
+    static void legend(StringBuilder svg, double left, double y) {
+        svg.append(String.format(Locale.ROOT, "  <circle cx=\"%.2f\" cy=\"%.2f\" r=\"4\" fill=\"%s\" stroke=\"#222\" stroke-width=\"0.6\"/>%n", left + 5, y - 4, BLUE));
+        text(svg, left + 14, y, "start", 11, "class -1");
+        svg.append(String.format(Locale.ROOT, "  <rect x=\"%.2f\" y=\"%.2f\" width=\"7\" height=\"7\" fill=\"%s\" stroke=\"#222\" stroke-width=\"0.6\"/>%n", left + 80, y - 8, ORANGE));
+        text(svg, left + 92, y, "start", 11, "class +1");
+        text(svg, left + 160, y, "start", 11, "background: the predicted class; line: score 0");
+    }
+
+    static void text(StringBuilder svg, double x, double y, String anchor, int size, String content) {
+        svg.append(String.format(Locale.ROOT, "  <text x=\"%.2f\" y=\"%.2f\" text-anchor=\"%s\" font-size=\"%d\">%s</text>%n",
+                x, y, anchor, size, xml(content)));
+    }
+
+    static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
     // =============================================================================================
     // 10. The command line
     // =============================================================================================
 
     @Spec CommandSpec spec;
 
-    public enum DatasetName { MOONS, TINY }
+    public enum DatasetName { MOONS, CIRCLES, XOR, SPIRAL, TINY }
 
     @Option(names = "--dataset", paramLabel = "D", defaultValue = "moons",
-            description = "moons (2-D, drawn from --seed) or tiny (the lecture's four examples with three inputs; it also "
-                    + "defaults to --activation tanh --loss mse --hidden 4,4 --lr " + TINY_LR + ") (default ${DEFAULT-VALUE}).")
+            description = "moons, circles, xor or spiral (2-D, drawn from --seed), or tiny (the lecture's four examples "
+                    + "with three inputs; it also defaults to --activation tanh --loss mse --hidden 4,4 --lr " + TINY_LR + ") "
+                    + "(default ${DEFAULT-VALUE}).")
     DatasetName dataset;
+
+    @Option(names = "--factor", paramLabel = "F", defaultValue = "0.5",
+            description = "For circles: the inner circle's radius, above 0 and below 1 (default ${DEFAULT-VALUE}).")
+    double factor;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "100", description = "Number of samples (at least 2; default ${DEFAULT-VALUE}).")
     int samples;
@@ -915,6 +1153,12 @@ public class Micrograd implements Callable<Integer> {
     @Option(names = "--forget-zero-grad", description = "Skip zeroGrad() between steps: the classic bug, on purpose, to see what it does.")
     boolean forgetZeroGrad;
 
+    @Option(names = "--svg", paramLabel = "FILE", description = "After training, write a picture: the decision boundary, and the loss and accuracy per step.")
+    Path svg;
+
+    @Option(names = "--log", paramLabel = "FILE", description = "Write step,loss,accuracy,lr to a CSV file, a row per step as training goes.")
+    Path log;
+
     @Option(names = "--no-plot", description = "Do not draw the decision boundary.")
     boolean noPlot;
 
@@ -940,26 +1184,31 @@ public class Micrograd implements Callable<Integer> {
             out.println("*** to all the earlier ones and the updates follow a stale sum. This is the bug, on purpose.");
         }
 
+        if (svg != null) requireWritable(spec.commandLine(), "--svg", svg); // before training, not after
+        var history = new ArrayList<Step>();
         long start = System.nanoTime();
-        long[] values = {0};
-        Step[] last = {null};
-        boolean finished = train(model, data, settings, numpy, step -> {
-            values[0] += step.valuesCreated();
-            last[0] = step;
-            if (step.step() % every == 0 || step.step() == steps - 1 || !Double.isFinite(step.loss())) {
-                out.println(stepLine(step));
-            }
-        });
+        boolean finished;
+        try (CsvLog csv = log == null ? null : CsvLog.open(spec.commandLine(), "--log", log)) {
+            finished = train(model, data, settings, numpy, step -> {
+                history.add(step);
+                if (csv != null) csv.write(step);
+                if (step.step() % every == 0 || step.step() == steps - 1 || !Double.isFinite(step.loss())) {
+                    out.println(stepLine(step));
+                }
+            });
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!finished) {
             out.flush();
+            Step last = history.get(history.size() - 1);
             spec.commandLine().getErr().printf(Locale.ROOT,
                     "micrograd: the loss became %s at step %d; try a smaller --lr (it is %s)%n",
-                    repr(last[0].loss()), last[0].step(), repr(lr));
+                    repr(last.loss()), last.step(), repr(lr));
             return 1;
         }
+        long values = history.stream().mapToLong(Step::valuesCreated).sum();
         out.printf(Locale.ROOT, "trained %d steps in %.2f s (%.2f ms/step, %d values per step)%n",
-                steps, seconds, steps == 0 ? 0 : 1000 * seconds / steps, steps == 0 ? 0 : values[0] / steps);
+                steps, seconds, steps == 0 ? 0 : 1000 * seconds / steps, steps == 0 ? 0 : values / steps);
         if (data.inputs() != 2) {
             out.println();
             predictions(model, data).forEach(out::println);
@@ -967,13 +1216,70 @@ public class Micrograd implements Callable<Integer> {
             out.println();
             plot(model, data, width, height, terminalWantsColour()).forEach(out::println);
         }
+        if (svg != null) {
+            writeWhole(spec.commandLine(), "--svg", svg, svgPicture(model, data, history, title()));
+            out.println();
+            out.println("wrote " + svg);
+        }
         out.flush();
         return 0;
     }
 
+    /** The settings that matter, for the picture's title. */
+    String title() {
+        var sizes = new ArrayList<String>();
+        sizes.add(String.valueOf(dataset == DatasetName.TINY ? 3 : 2));
+        for (int h : hidden) sizes.add(String.valueOf(h));
+        sizes.add("1");
+        return dataset.name().toLowerCase(Locale.ROOT) + ": MLP " + String.join("-", sizes) + ", "
+                + activation.name().toLowerCase(Locale.ROOT) + ", " + loss.name().toLowerCase(Locale.ROOT) + " loss, "
+                + steps + " steps, lr " + shortNumber(lr) + (batchSize > 0 ? ", batches of " + batchSize : "") + ", seed " + seed;
+    }
+
+    /** The training log: a header, then a complete row per step, flushed as it is written. */
+    static final class CsvLog implements AutoCloseable {
+        private final java.io.BufferedWriter writer;
+
+        private CsvLog(java.io.BufferedWriter writer) { this.writer = writer; }
+
+        static CsvLog open(CommandLine cmd, String option, Path path) {
+            requireWritable(cmd, option, path);
+            try {
+                var log = new CsvLog(Files.newBufferedWriter(path));
+                log.line("step,loss,accuracy,lr");
+                return log;
+            } catch (IOException e) {
+                throw new ParameterException(cmd, "Invalid value for option '" + option + "': '" + path
+                        + "'; expected a file that can be written (" + reason(e) + ")");
+            }
+        }
+
+        void write(Step s) { line(s.step() + "," + repr(s.loss()) + "," + repr(s.accuracy()) + "," + repr(s.learningRate())); }
+
+        private void line(String text) {
+            try {
+                writer.write(text + "\n");
+                writer.flush(); // a run stopped midway leaves every row so far complete
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                writer.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
     Dataset makeData(NumpyRandom numpy) {
         return switch (dataset) {
             case MOONS -> moons(samples, noise, numpy);
+            case CIRCLES -> circles(samples, noise, factor, numpy);
+            case XOR -> xor(samples, noise, numpy);
+            case SPIRAL -> spiral(samples, noise, numpy);
             case TINY -> tiny();
         };
     }
@@ -1011,7 +1317,7 @@ public class Micrograd implements Callable<Integer> {
 
     /** One line per step, as the notebook prints it (Python's float formatting, so it reads the same). */
     static String stepLine(Step step) {
-        return "step " + step.step() + " loss " + repr(step.loss()) + ", accuracy " + repr(step.accuracy() * 100) + "%";
+        return "step " + step.step() + " loss " + repr(step.loss()) + ", accuracy " + repr(step.accuracy()) + "%";
     }
 
     /** Every option within its bounds, or a one-line error naming it (then the usage, exit code 2). */
@@ -1019,6 +1325,7 @@ public class Micrograd implements Callable<Integer> {
         var cmd = spec.commandLine();
         require(cmd, samples >= 2 && samples <= MAX_SAMPLES, "--samples", samples, "a whole number from 2 to " + MAX_SAMPLES);
         require(cmd, Double.isFinite(noise) && noise >= 0, "--noise", noise, "a finite number ≥ 0");
+        require(cmd, factor > 0 && factor < 1, "--factor", factor, "a number above 0 and below 1");
         require(cmd, seed >= 0 && seed <= 0xFFFF_FFFFL, "--seed", seed, "a whole number from 0 to 4294967295");
         for (int size : hidden) require(cmd, size >= 1 && size <= 1000, "--hidden", hidden, "layer sizes from 1 to 1000, e.g. 16,16");
         require(cmd, steps >= 0, "--steps", steps, "a whole number ≥ 0");
@@ -1148,8 +1455,9 @@ public class Micrograd implements Callable<Integer> {
         }
         Path temporary = null;
         try {
-            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
-            Files.writeString(temporary, text);
+            // beside the target, so that the move is a rename within one folder
+            temporary = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+            Files.writeString(temporary, text, StandardOpenOption.CREATE_NEW);
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | UncheckedIOException e) {
             require(cmd, false, option, path, "a file that can be written (" + reason(e) + ")");
@@ -1160,6 +1468,15 @@ public class Micrograd implements Callable<Integer> {
                 // nothing more to clean up
             }
         }
+    }
+
+    /** Fails early, with a usage error, if the file could clearly not be written. */
+    static void requireWritable(CommandLine cmd, String option, Path path) {
+        Path target = path.toAbsolutePath();
+        require(cmd, !Files.isDirectory(target), option, path, "a file name; that is a directory");
+        require(cmd, Files.isDirectory(target.getParent()), option, path, "a file in an existing folder (no such folder)");
+        require(cmd, Files.isWritable(target.getParent()) && (!Files.exists(target) || Files.isWritable(target)),
+                option, path, "a file that can be written (permission denied)");
     }
 
     /** What went wrong with a file, in a few words. */

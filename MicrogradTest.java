@@ -462,7 +462,7 @@ public class MicrogradTest {
             var model = new Micrograd.MLP(2, List.of(16, 16), Micrograd.Activation.RELU, Micrograd.PythonRandom.seeded(1337));
             var steps = new ArrayList<Micrograd.Step>();
             assertTrue(Micrograd.train(model, data, new Micrograd.Settings(Micrograd.Loss.HINGE, 1e-4, 100, 1.0, 0, false), numpy, steps::add));
-            assertEquals(1.0, steps.get(99).accuracy());
+            assertEquals(100.0, steps.get(99).accuracy());
             assertTrue(steps.get(99).loss() < 0.02);
             // the accuracy reported is measured on the step's own forward pass; check the trained model too
             int right = 0;
@@ -786,7 +786,209 @@ public class MicrogradTest {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // 7. Python's float formatting, which the step lines use
+    // 7. Pictures, datasets and the training log
+    // ---------------------------------------------------------------------------------------------
+
+    static org.w3c.dom.Document parseXml(Path file) throws Exception {
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(file.toFile());
+    }
+
+    /** The elements of a name whose class attribute contains the given word. */
+    static List<org.w3c.dom.Element> byClass(org.w3c.dom.Document doc, String tag, String word) {
+        var found = new ArrayList<org.w3c.dom.Element>();
+        var nodes = doc.getElementsByTagName(tag);
+        for (int i = 0; i < nodes.getLength(); i++) {
+            var e = (org.w3c.dom.Element) nodes.item(i);
+            if (List.of(e.getAttribute("class").split(" ")).contains(word)) found.add(e);
+        }
+        return found;
+    }
+
+    static int vertices(org.w3c.dom.Element polyline) {
+        return polyline.getAttribute("points").trim().split("\\s+").length;
+    }
+
+    @Nested
+    class Pictures {
+
+        @Test
+        void theSvgHasTheBoundaryThePointsAndACurveVertexPerStep(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+            var file = dir.resolve("moons.svg");
+            var run = run("--steps", "30", "--samples", "60", "--svg", file.toString(), "--no-plot");
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(run.out().contains("wrote " + file), run.out());
+            var doc = parseXml(file);
+            assertEquals("svg", doc.getDocumentElement().getTagName());
+            assertEquals(60, byClass(doc, "circle", "point").size() + byClass(doc, "rect", "point").size(), "a marker per sample");
+            assertEquals(30, byClass(doc, "circle", "minus").size(), "class -1: circles");
+            assertEquals(30, byClass(doc, "rect", "plus").size(), "class +1: squares");
+            assertFalse(byClass(doc, "rect", "cell").isEmpty(), "the plane is filled by predicted class");
+            var zero = byClass(doc, "path", "zero-line");
+            assertEquals(1, zero.size());
+            assertTrue(zero.get(0).getAttribute("d").startsWith("M"), "the zero-score line is drawn");
+            assertEquals(30, vertices(byClass(doc, "polyline", "loss").get(0)));
+            assertEquals(30, vertices(byClass(doc, "polyline", "accuracy").get(0)));
+            assertTrue(byClass(doc, "line", "tick").size() >= 10, "axes with ticks");
+            String svg = Files.readString(file);
+            assertTrue(svg.contains("moons: MLP 2-16-16-1, relu, hinge loss, 30 steps") && svg.contains("seed 1337"), "title with the settings");
+            assertTrue(svg.contains("after step 29: loss "), "the final numbers");
+            assertFalse(svg.contains("<script") || svg.contains("href") || svg.contains("@import") || svg.contains("url("), "self-contained");
+        }
+
+        @Test
+        void theBoundaryCellsCoverThePlaneExactly(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+            var file = dir.resolve("b.svg");
+            assertEquals(0, run("--steps", "5", "--svg", file.toString(), "--no-plot").exit());
+            double area = 0;
+            for (var cell : byClass(parseXml(file), "rect", "cell")) {
+                area += Double.parseDouble(cell.getAttribute("width")) * Double.parseDouble(cell.getAttribute("height"));
+            }
+            assertEquals(380 * 380, area, 1.0, "100 × 100 cells merged into runs fill the 380 × 380 panel");
+        }
+
+        @Test
+        void theTinyDatasetsPictureHasTheCurvesAndSaysWhyNoBoundary(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+            var file = dir.resolve("tiny.svg");
+            assertEquals(0, run("--dataset", "tiny", "--steps", "40", "--svg", file.toString()).exit());
+            var doc = parseXml(file);
+            assertEquals(40, vertices(byClass(doc, "polyline", "loss").get(0)));
+            assertTrue(byClass(doc, "rect", "cell").isEmpty());
+            assertTrue(Files.readString(file).contains("The decision boundary needs 2-D data; this dataset has 3 inputs."));
+        }
+
+        @Test
+        void anUnwritableSvgPathExitsTwoAndWritesNothing(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+            var missing = dir.resolve("nowhere").resolve("x.svg");
+            var run = run("--svg", missing.toString());
+            assertEquals(2, run.exit());
+            var first = run.err().lines().findFirst().orElse("");
+            assertTrue(first.contains("--svg") && first.contains(missing.toString()), first);
+            assertEquals("", run.out(), "it fails before training, not after");
+            assertFalse(Files.exists(missing));
+            assertEquals(2, run("--svg", dir.toString()).exit(), "a folder is not a file");
+            try (var files = Files.list(dir)) {
+                assertEquals(0, files.count(), "nothing left behind");
+            }
+        }
+
+        @Test
+        void aFailedRunDoesNotOverwriteAnExistingPicture(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+            var file = dir.resolve("keep.svg");
+            Files.writeString(file, "<svg/>");
+            var run = run("--lr", "1e300", "--svg", file.toString(), "--no-plot");
+            assertEquals(1, run.exit());
+            assertEquals("<svg/>", Files.readString(file));
+        }
+
+        @Test
+        void theLogHasAHeaderAndARowPerStep(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+            var file = dir.resolve("log.csv");
+            var run = run("--steps", "12", "--log", file.toString(), "--no-plot");
+            assertEquals(0, run.exit(), run.err());
+            var lines = Files.readAllLines(file);
+            assertEquals(12 + 1, lines.size());
+            assertEquals("step,loss,accuracy,lr", lines.get(0));
+            assertTrue(lines.get(1).matches("0,0\\.8958441028683222,50\\.0,1\\.0"), lines.get(1));
+            var stepLines = run.out().lines().filter(l -> l.startsWith("step ")).toList();
+            for (int k = 0; k < 12; k++) {
+                var f = lines.get(k + 1).split(",");
+                assertEquals(4, f.length);
+                assertEquals(String.valueOf(k), f[0]);
+                assertEquals("step " + k + " loss " + f[1] + ", accuracy " + f[2] + "%", stepLines.get(k));
+                assertEquals(Micrograd.learningRate(1.0, k, 12), Double.parseDouble(f[3]));
+            }
+        }
+
+        @Test
+        void aRunStoppedMidwayLeavesEveryRowComplete(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+            var file = dir.resolve("log.csv");
+            var run = run("--lr", "1e300", "--log", file.toString(), "--no-plot");
+            assertEquals(1, run.exit());
+            var lines = Files.readAllLines(file);
+            assertTrue(lines.size() >= 2 && lines.size() < 101, lines.size() + " lines");
+            for (var line : lines.subList(1, lines.size())) assertEquals(4, line.split(",").length, line);
+            assertTrue(Files.readString(file).endsWith("\n"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"--factor 0", "--factor 1", "--factor NaN", "--dataset rings", "--log /no/such/folder/log.csv"})
+        void badPictureAndDataOptionsAreUsageErrors(String args) {
+            var run = run(args.split(" "));
+            assertEquals(2, run.exit(), run.err());
+            assertTrue(run.err().lines().findFirst().orElse("").contains(args.split(" ")[0]), run.err());
+            assertFalse(run.err().contains("Exception"), run.err());
+        }
+    }
+
+    @Nested
+    class MoreDatasets {
+
+        /** circles(10, noise 0.1, factor 0.5) from seed 3: scikit-learn's make_circles algorithm run with NumPy 2.4.6. */
+        @Test
+        void circlesAreScikitLearnsCircles() {
+            var data = Micrograd.circles(10, 0.1, 0.5, Micrograd.NumpyRandom.seeded(3));
+            assertArrayEquals(new double[] {0.45399578793373163, -0.005792084059435568}, data.x()[0]);
+            assertArrayEquals(new double[] {0.5167744080862301, -1.0111877639140665}, data.x()[1]);
+            assertArrayEquals(new double[] {-0.45797151329892466, -0.4265815219300989}, data.x()[9]);
+            assertArrayEquals(new double[] {1, -1, -1, -1, 1, 1, 1, -1, -1, 1}, data.y());
+        }
+
+        @Test
+        void withoutNoiseCirclesLieOnTheirTwoCircles() {
+            var data = Micrograd.circles(41, 0, 0.3, Micrograd.NumpyRandom.seeded(2));
+            assertEquals(20, java.util.Arrays.stream(data.y()).filter(y -> y < 0).count());
+            for (int i = 0; i < data.size(); i++) {
+                assertEquals(data.y()[i] < 0 ? 1.0 : 0.3, Math.hypot(data.x()[i][0], data.x()[i][1]), 1e-12);
+            }
+        }
+
+        @Test
+        void withoutNoiseXorIsLabelledByTheSignOfXTimesY() {
+            var data = Micrograd.xor(200, 0, Micrograd.NumpyRandom.seeded(2));
+            assertEquals(200, data.size());
+            for (int i = 0; i < data.size(); i++) {
+                double x = data.x()[i][0], y = data.x()[i][1];
+                assertTrue(Math.abs(x) <= 1 && Math.abs(y) <= 1);
+                assertEquals(x * y > 0 ? 1.0 : -1.0, data.y()[i]);
+            }
+            long plus = java.util.Arrays.stream(data.y()).filter(y -> y > 0).count();
+            assertTrue(plus > 70 && plus < 130, "about half of each: " + plus);
+        }
+
+        @Test
+        void withoutNoiseTheSpiralArmsAreHalfATurnApart() {
+            var data = Micrograd.spiral(60, 0, Micrograd.NumpyRandom.seeded(2));
+            assertEquals(30, java.util.Arrays.stream(data.y()).filter(y -> y > 0).count());
+            for (int i = 0; i < data.size(); i++) {
+                double x = data.x()[i][0], y = data.x()[i][1], r = Math.hypot(x, y);
+                assertTrue(r <= 1 + 1e-12);
+                if (r < 1e-9) continue;
+                double expected = 2 * Math.PI * Micrograd.SPIRAL_TURNS * r + (data.y()[i] > 0 ? Math.PI : 0);
+                double difference = Math.IEEEremainder(Math.atan2(y, x) - expected, 2 * Math.PI);
+                assertEquals(0, difference, 1e-9, "point " + i + " lies on its arm");
+            }
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"moons", "circles", "xor", "spiral"})
+        void everyDatasetIsSeededAndHonoursSamplesAndNoise(String name) {
+            var a = run("--dataset", name, "--samples", "31", "--noise", "0.2", "--steps", "2", "--seed", "5");
+            var b = run("--dataset", name, "--samples", "31", "--noise", "0.2", "--steps", "2", "--seed", "5");
+            var c = run("--dataset", name, "--samples", "31", "--noise", "0.3", "--steps", "2", "--seed", "5");
+            assertEquals(0, a.exit(), a.err());
+            String plotA = a.out().substring(a.out().indexOf("decision boundary"));
+            assertEquals(plotA, b.out().substring(b.out().indexOf("decision boundary")));
+            assertNotEquals(plotA, c.out().substring(c.out().indexOf("decision boundary")), "the noise changes the points");
+            long points = plotA.lines().filter(l -> l.startsWith("|"))
+                    .mapToLong(l -> l.chars().filter(ch -> ch == 'o' || ch == 'x').count()).sum();
+            assertTrue(points > 10 && points <= 31, "the samples are drawn (a few may share a cell): " + points);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // 8. Python's float formatting, which the step lines use
     // ---------------------------------------------------------------------------------------------
 
     /** Python's repr() of the same doubles, as CPython 3.11 prints them. */
