@@ -17,22 +17,23 @@
  *    4. Module      Neuron, Layer and MLP: a neural network built out of Values
  *    5. Losses      how wrong the network is, as a single Value (SVM hinge, mean squared error)
  *    6. SGD         nudging every parameter a little against its gradient, and one step by hand
- *    7. Data        the two moons, a small 2-D dataset the network learns to separate
+ *    7. Data        the two moons (and circles, xor, spiral): 2-D points the network learns to separate
  *    8. Training    the loop: forward, zero the gradients, backward, update
  *    9. Plot        the learned decision boundary, drawn with characters or as an SVG picture
  *   10. Command     the command line: options, validation, the report and the course's subcommands
  *   11. Reproducing the notebook: random numbers exactly as NumPy and Python make them
  *
- * Run it:  jbang Micrograd.java          (trains on the moons, prints loss and accuracy, draws the boundary)
- *          jbang Micrograd.java --help   (every option)
+ * Run it:  jbang Micrograd.java            (trains on the moons, prints loss and accuracy, draws the boundary)
+ *          jbang Micrograd.java --help     (every option, and the subcommands gradcheck, graph and by-hand)
  */
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -43,14 +44,18 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -107,6 +112,7 @@ public class Micrograd implements Callable<Integer> {
             created++;
         }
 
+        /** A Value made by a one-input operation; the tests also use it to build a deliberately wrong one. */
         static Value unary(double data, String op, Value input, double localDerivative) {
             return new Value(data, op, input, localDerivative, null, 0);
         }
@@ -270,11 +276,11 @@ public class Micrograd implements Callable<Integer> {
     /** The graph as an indented tree, the result at the top and each Value's inputs below it. */
     static List<String> tree(Value root) {
         var lines = new ArrayList<String>();
-        addToTree(root, "", "", lines, new java.util.HashSet<>());
+        addToTree(root, "", "", lines, new HashSet<>());
         return lines;
     }
 
-    private static void addToTree(Value v, String firstIndent, String indent, List<String> lines, java.util.Set<Value> shown) {
+    private static void addToTree(Value v, String firstIndent, String indent, List<String> lines, Set<Value> shown) {
         boolean again = !shown.add(v);
         lines.add(firstIndent + describe(v) + (again && !v.inputs().isEmpty() ? "  (inputs shown above)" : ""));
         if (again) return; // a Value used twice is drawn in full once
@@ -299,7 +305,7 @@ public class Micrograd implements Callable<Integer> {
      */
     static String dot(Value root) {
         List<Value> order = root.topologicalOrder();
-        var id = new java.util.IdentityHashMap<Value, String>();
+        var id = new IdentityHashMap<Value, String>();
         for (Value v : order) id.put(v, "v" + id.size());
         var out = new StringBuilder("digraph micrograd {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n");
         for (Value v : order) {
@@ -652,7 +658,7 @@ public class Micrograd implements Callable<Integer> {
     }
 
     // =============================================================================================
-    // 7. Data: the two moons, and the lecture's four examples
+    // 7. Data: the two moons, circles, xor, spirals, and the lecture's four examples
     // =============================================================================================
 
     /** Points x (one row per sample) with labels y of -1 or +1. */
@@ -1038,7 +1044,7 @@ public class Micrograd implements Callable<Integer> {
     }
 
     /** One small chart: a value per step as a polyline, with its axes. */
-    static void curve(StringBuilder svg, List<Step> history, String name, java.util.function.ToDoubleFunction<Step> value,
+    static void curve(StringBuilder svg, List<Step> history, String name, ToDoubleFunction<Step> value,
                       double left, double top, double width, double height, String colour) {
         double yMax = name.equals("accuracy") ? 100 : 0;
         for (Step s : history) if (Double.isFinite(value.applyAsDouble(s))) yMax = Math.max(yMax, value.applyAsDouble(s));
@@ -1238,9 +1244,9 @@ public class Micrograd implements Callable<Integer> {
 
     /** The training log: a header, then a complete row per step, flushed as it is written. */
     static final class CsvLog implements AutoCloseable {
-        private final java.io.BufferedWriter writer;
+        private final BufferedWriter writer;
 
-        private CsvLog(java.io.BufferedWriter writer) { this.writer = writer; }
+        private CsvLog(BufferedWriter writer) { this.writer = writer; }
 
         static CsvLog open(CommandLine cmd, String option, Path path) {
             requireWritable(cmd, option, path);
