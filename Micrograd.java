@@ -81,9 +81,9 @@ public class Micrograd implements Callable<Integer> {
      * A number that remembers how it was made. Every operation on Values returns a new Value that
      * records its inputs, the operation's symbol and the local derivative of the result with respect
      * to each input. {@link #backward()} then walks the graph from the end back to the start and
-     * applies the chain rule: each input's gradient grows by (local derivative × gradient of the result).
+     * applies the chain rule: each input's gradient grows by (local derivative * gradient of the result).
      *
-     * Like PyTorch, arithmetic follows IEEE 754: division by zero gives ±Infinity, log of 0 gives
+     * Like PyTorch, arithmetic follows IEEE 754: division by zero gives +/-Infinity, log of 0 gives
      * -Infinity, log of a negative number gives NaN. Nothing throws.
      */
     public static final class Value {
@@ -155,7 +155,7 @@ public class Micrograd implements Callable<Integer> {
 
         public Value neg() { return mul(-1); }                       // -a = a * -1
         public Value sub(Value other) { return add(other.neg()); }   // a - b = a + (-b)
-        public Value div(Value other) { return mul(other.pow(-1)); } // a / b = a * b^-1 (b = 0 gives ±Infinity)
+        public Value div(Value other) { return mul(other.pow(-1)); } // a / b = a * b^-1 (b = 0 gives +/-Infinity)
 
         public Value add(double other) { return add(new Value(other)); }
         public Value mul(double other) { return mul(new Value(other)); }
@@ -250,7 +250,7 @@ public class Micrograd implements Callable<Integer> {
     // =============================================================================================
 
     /**
-     * The lecture's neuron: o = activation(x1·w1 + x2·w2 + b), every Value labelled, forward and
+     * The lecture's neuron: o = activation(x1*w1 + x2*w2 + b), every Value labelled, forward and
      * backward already run. The defaults (see the graph command) give o = tanh(0.8814) = 0.7071.
      */
     static Value neuron(double x1, double x2, double w1, double w2, double b, Activation activation) {
@@ -330,7 +330,7 @@ public class Micrograd implements Callable<Integer> {
     // 3. Checking gradients: backward() against a central difference
     // =============================================================================================
     //
-    // The derivative is the slope: (f(x + h) - f(x - h)) / 2h for a small h comes within about h² of
+    // The derivative is the slope: (f(x + h) - f(x - h)) / 2h for a small h comes within about h^2 of
     // it. If backward() is right, the two agree to many digits, for every operation at every point
     // where the operation has a derivative at all.
 
@@ -345,7 +345,7 @@ public class Micrograd implements Callable<Integer> {
     record GradCheck(String what, double analytic, double numeric, String skipped) {
         /**
          * The difference relative to the larger of the two; for gradients smaller than 1, the plain
-         * difference (near a zero gradient the central difference's own error, about h², dominates).
+         * difference (near a zero gradient the central difference's own error, about h^2, dominates).
          */
         double relativeError() {
             double scale = Math.max(1, Math.max(Math.abs(analytic), Math.abs(numeric)));
@@ -413,7 +413,7 @@ public class Micrograd implements Callable<Integer> {
 
     /**
      * The whole network at once: the hinge loss of a small seeded MLP(2, [2]) on five moons, its
-     * gradient with respect to every parameter, against nudging that parameter by ±h.
+     * gradient with respect to every parameter, against nudging that parameter by +/-h.
      */
     static List<GradCheck> checkNetwork(double h) {
         var model = new MLP(2, List.of(2), Activation.TANH, PythonRandom.seeded(1));
@@ -436,7 +436,7 @@ public class Micrograd implements Callable<Integer> {
         return checks;
     }
 
-    /** Nudges one parameter by ±h, measures the loss each way, and puts it back. */
+    /** Nudges one parameter by +/-h, measures the loss each way, and puts it back. */
     private static GradCheck checkParameter(String what, Value p, Supplier<Value> loss, double h) {
         double original = p.data;
         p.data = original + h;
@@ -484,7 +484,7 @@ public class Micrograd implements Callable<Integer> {
         }
     }
 
-    /** One neuron: activation(b + w0·x0 + w1·x1 + ...), weights uniform in [-1, 1], bias 0. */
+    /** One neuron: activation(b + w0*x0 + w1*x1 + ...), weights uniform in [-1, 1], bias 0. */
     public static final class Neuron extends Module {
         final List<Value> w = new ArrayList<>();
         final Value b = new Value(0);
@@ -496,7 +496,7 @@ public class Micrograd implements Callable<Integer> {
         }
 
         public Value apply(List<Value> x) {
-            Value sum = b; // b + w0·x0 + w1·x1 + ..., in micrograd's order
+            Value sum = b; // b + w0*x0 + w1*x1 + ..., in micrograd's order
             for (int i = 0; i < w.size(); i++) sum = sum.add(w.get(i).mul(x.get(i)));
             return activation.apply(sum);
         }
@@ -582,23 +582,23 @@ public class Micrograd implements Callable<Integer> {
 
     public enum Loss { HINGE, MSE }
 
-    /** SVM max-margin loss: mean over samples of relu(1 - y·score). Zero once every y·score ≥ 1. */
+    /** SVM max-margin loss: mean over samples of relu(1 - y*score). Zero once every y*score >= 1. */
     static Value hingeLoss(List<Value> scores, double[] labels) {
         var losses = new ArrayList<Value>(scores.size());
         for (int i = 0; i < scores.size(); i++) {
-            losses.add(scores.get(i).mul(-labels[i]).add(1).relu()); // relu(1 + -y·score)
+            losses.add(scores.get(i).mul(-labels[i]).add(1).relu()); // relu(1 + -y*score)
         }
         return Value.sum(losses).mul(1.0 / losses.size()); // the mean, as the notebook computes it
     }
 
-    /** Mean squared error: mean over samples of (score - y)². */
+    /** Mean squared error: mean over samples of (score - y)^2. */
     static Value meanSquaredError(List<Value> scores, double[] labels) {
         var losses = new ArrayList<Value>(scores.size());
         for (int i = 0; i < scores.size(); i++) losses.add(scores.get(i).sub(labels[i]).pow(2));
         return Value.sum(losses).mul(1.0 / losses.size());
     }
 
-    /** L2 regularisation: alpha · Σ p². Keeps the weights small, and so the boundary smooth. */
+    /** L2 regularisation: alpha * sum(p^2). Keeps the weights small, and so the boundary smooth. */
     static Value l2(List<Value> parameters, double alpha) {
         var squares = new ArrayList<Value>(parameters.size());
         for (Value p : parameters) squares.add(p.mul(p));
@@ -623,8 +623,8 @@ public class Micrograd implements Callable<Integer> {
     record HandStep(int step, double w, double prediction, double loss, double gradient, double newW) {}
 
     /**
-     * The smallest model there is: pred = w·x, loss = (pred - target)². The engine computes the loss
-     * and dL/dw; by the chain rule dL/dw = 2·(pred - target)·x, which the report writes out.
+     * The smallest model there is: pred = w*x, loss = (pred - target)^2. The engine computes the loss
+     * and dL/dw; by the chain rule dL/dw = 2*(pred - target)*x, which the report writes out.
      */
     static List<HandStep> byHand(double w, double x, double target, double lr, int steps) {
         var result = new ArrayList<HandStep>();
@@ -644,15 +644,15 @@ public class Micrograd implements Callable<Integer> {
     /** The steps as a learner would write them on paper (numbers to 6 significant digits). */
     static List<String> byHandReport(List<HandStep> steps, double x, double target, double lr) {
         var lines = new ArrayList<String>();
-        lines.add("pred = w·x,  loss = (pred - t)²,  x = " + shortNumber(x) + ",  t = " + shortNumber(target) + ",  lr = " + shortNumber(lr));
+        lines.add("pred = w*x,  loss = (pred - t)^2,  x = " + shortNumber(x) + ",  t = " + shortNumber(target) + ",  lr = " + shortNumber(lr));
         for (HandStep s : steps) {
             String w = shortNumber(s.w()), pred = shortNumber(s.prediction()), t = shortNumber(target), grad = shortNumber(s.gradient());
             lines.add("");
             lines.add("step " + s.step() + ": w = " + w);
-            lines.add("  pred  = w·x = " + w + "·" + shortNumber(x) + " = " + pred);
-            lines.add("  loss  = (pred - t)² = (" + pred + " - " + t + ")² = " + shortNumber(s.loss()));
-            lines.add("  dL/dw = 2·(pred - t)·x = 2·(" + pred + " - " + t + ")·" + shortNumber(x) + " = " + grad);
-            lines.add("  w ← w - lr·dL/dw = " + w + " - " + shortNumber(lr) + "·" + grad + " = " + shortNumber(s.newW()));
+            lines.add("  pred  = w*x = " + w + "*" + shortNumber(x) + " = " + pred);
+            lines.add("  loss  = (pred - t)^2 = (" + pred + " - " + t + ")^2 = " + shortNumber(s.loss()));
+            lines.add("  dL/dw = 2*(pred - t)*x = 2*(" + pred + " - " + t + ")*" + shortNumber(x) + " = " + grad);
+            lines.add("  w <- w - lr*dL/dw = " + w + " - " + shortNumber(lr) + "*" + grad + " = " + shortNumber(s.newW()));
         }
         return lines;
     }
@@ -682,7 +682,7 @@ public class Micrograd implements Callable<Integer> {
     /**
      * Two interleaving half circles, as scikit-learn's make_moons builds them: n/2 "outer" points
      * (cos t, sin t) labelled -1 and the rest "inner" points (1 - cos t, 1 - sin t - 0.5) labelled +1,
-     * t evenly spaced over [0, π]; then the samples are shuffled and Gaussian noise is added.
+     * t evenly spaced over [0, pi]; then the samples are shuffled and Gaussian noise is added.
      */
     public static Dataset moons(int samples, double noise, NumpyRandom random) {
         int outer = samples / 2, inner = samples - outer;
@@ -701,7 +701,7 @@ public class Micrograd implements Callable<Integer> {
         return shuffleAndAddNoise(new Dataset(x, y), noise, random);
     }
 
-    /** The i-th of n numbers evenly spaced from 0 to π, as NumPy's linspace: i·(π/(n-1)), the last exactly π. */
+    /** The i-th of n numbers evenly spaced from 0 to pi, as NumPy's linspace: i*(pi/(n-1)), the last exactly pi. */
     static double linspaceToPi(int i, int n) {
         if (n == 1) return 0;
         return i == n - 1 ? Math.PI : i * (Math.PI / (n - 1));
@@ -721,7 +721,7 @@ public class Micrograd implements Callable<Integer> {
     /**
      * Two circles, one inside the other, as scikit-learn's make_circles builds them: n/2 points on the
      * unit circle labelled -1 and the rest on a circle of radius {@code factor} labelled +1, at angles
-     * evenly spaced over [0, 2π); then shuffled, then noise, as for the moons.
+     * evenly spaced over [0, 2pi); then shuffled, then noise, as for the moons.
      */
     public static Dataset circles(int samples, double noise, double factor, NumpyRandom random) {
         int outer = samples / 2, inner = samples - outer;
@@ -741,7 +741,7 @@ public class Micrograd implements Callable<Integer> {
     }
 
     /**
-     * XOR: points uniform in the square [-1, 1]², labelled +1 where x and y have the same sign and -1
+     * XOR: points uniform in the square [-1, 1]^2, labelled +1 where x and y have the same sign and -1
      * where they differ; then noise. No straight line separates the classes: a network must bend.
      */
     public static Dataset xor(int samples, double noise, NumpyRandom random) {
@@ -1141,7 +1141,7 @@ public class Micrograd implements Callable<Integer> {
     @Option(names = "--loss", paramLabel = "L", defaultValue = "hinge", description = "Loss: hinge (SVM max-margin) or mse (mean squared error) (default ${DEFAULT-VALUE}).")
     Loss loss;
 
-    @Option(names = "--alpha", paramLabel = "A", defaultValue = "1e-4", description = "Weight of the L2 penalty alpha·Σp² (default ${DEFAULT-VALUE}).")
+    @Option(names = "--alpha", paramLabel = "A", defaultValue = "1e-4", description = "Weight of the L2 penalty alpha*sum(p^2) (default ${DEFAULT-VALUE}).")
     double alpha;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "100", description = "Training steps (default ${DEFAULT-VALUE}).")
@@ -1213,8 +1213,8 @@ public class Micrograd implements Callable<Integer> {
             return 1;
         }
         long values = history.stream().mapToLong(Step::valuesCreated).sum();
-        out.printf(Locale.ROOT, "trained %d steps in %.2f s (%.2f ms/step, %d values per step)%n",
-                steps, seconds, steps == 0 ? 0 : 1000 * seconds / steps, steps == 0 ? 0 : values / steps);
+        out.printf(Locale.ROOT, "trained %d %s in %.2f s (%.2f ms/step, %d values per step)%n",
+                steps, steps == 1 ? "step" : "steps", seconds, steps == 0 ? 0 : 1000 * seconds / steps, steps == 0 ? 0 : values / steps);
         if (data.inputs() != 2) {
             out.println();
             predictions(model, data).forEach(out::println);
@@ -1330,16 +1330,16 @@ public class Micrograd implements Callable<Integer> {
     void validate() {
         var cmd = spec.commandLine();
         require(cmd, samples >= 2 && samples <= MAX_SAMPLES, "--samples", samples, "a whole number from 2 to " + MAX_SAMPLES);
-        require(cmd, Double.isFinite(noise) && noise >= 0, "--noise", noise, "a finite number ≥ 0");
+        require(cmd, Double.isFinite(noise) && noise >= 0, "--noise", noise, "a finite number >= 0");
         require(cmd, factor > 0 && factor < 1, "--factor", factor, "a number above 0 and below 1");
         require(cmd, seed >= 0 && seed <= 0xFFFF_FFFFL, "--seed", seed, "a whole number from 0 to 4294967295");
         for (int size : hidden) require(cmd, size >= 1 && size <= 1000, "--hidden", hidden, "layer sizes from 1 to 1000, e.g. 16,16");
-        require(cmd, steps >= 0, "--steps", steps, "a whole number ≥ 0");
+        require(cmd, steps >= 0, "--steps", steps, "a whole number >= 0");
         require(cmd, Double.isFinite(lr) && lr > 0, "--lr", lr, "a finite number > 0");
-        require(cmd, Double.isFinite(alpha) && alpha >= 0, "--alpha", alpha, "a finite number ≥ 0");
+        require(cmd, Double.isFinite(alpha) && alpha >= 0, "--alpha", alpha, "a finite number >= 0");
         int available = dataset == DatasetName.TINY ? tiny().size() : samples;
         require(cmd, batchSize >= 0 && batchSize <= available, "--batch-size", batchSize, "0 (all samples) up to the number of samples (" + available + ")");
-        require(cmd, every >= 1, "--every", every, "a whole number ≥ 1");
+        require(cmd, every >= 1, "--every", every, "a whole number >= 1");
         require(cmd, width >= 10 && width <= 400, "--width", width, "a whole number from 10 to 400");
         require(cmd, height >= 5 && height <= 200, "--height", height, "a whole number from 5 to 200");
     }
@@ -1398,7 +1398,7 @@ public class Micrograd implements Callable<Integer> {
     }
 
     @Command(name = "graph", mixinStandardHelpOptions = true, sortOptions = false,
-            description = "Shows the computation graph of one neuron, o = activation(x1·w1 + x2·w2 + b), after "
+            description = "Shows the computation graph of one neuron, o = activation(x1*w1 + x2*w2 + b), after "
                     + "forward and backward: every Value with its operation, data and gradient. "
                     + "The defaults are the lecture's, which give o = 0.7071.")
     int graphCommand(
@@ -1418,7 +1418,7 @@ public class Micrograd implements Callable<Integer> {
         Value o = neuron(x1, x2, w1, w2, b, activation);
         if (dotFile != null) writeWhole(cmd, "--dot", dotFile, dot(o));
         PrintWriter out = cmd.getOut();
-        out.println("o = " + activation.name().toLowerCase(Locale.ROOT) + "(x1·w1 + x2·w2 + b), after o.backward():");
+        out.println("o = " + activation.name().toLowerCase(Locale.ROOT) + "(x1*w1 + x2*w2 + b), after o.backward():");
         out.println();
         tree(o).forEach(out::println);
         if (dotFile != null) {
@@ -1430,7 +1430,7 @@ public class Micrograd implements Callable<Integer> {
     }
 
     @Command(name = "by-hand", mixinStandardHelpOptions = true, sortOptions = false,
-            description = "One weight, pred = w·x, loss = (pred - t)²: each gradient-descent step written out, "
+            description = "One weight, pred = w*x, loss = (pred - t)^2: each gradient-descent step written out, "
                     + "with the numbers computed by Value and backward().")
     int byHandCommand(
             @Option(names = "--w", paramLabel = "W", defaultValue = "3", description = "Starting weight (default ${DEFAULT-VALUE}).") double w,
@@ -1455,10 +1455,8 @@ public class Micrograd implements Callable<Integer> {
      * A path that cannot be written is a usage error naming the option and the path.
      */
     static void writeWhole(CommandLine cmd, String option, Path path, String text) {
+        requireWritable(cmd, option, path);
         Path target = path.toAbsolutePath();
-        if (Files.isDirectory(target)) {
-            require(cmd, false, option, path, "a file name; that is a directory");
-        }
         Path temporary = null;
         try {
             // beside the target, so that the move is a rename within one folder
@@ -1479,6 +1477,7 @@ public class Micrograd implements Callable<Integer> {
     /** Fails early, with a usage error, if the file could clearly not be written. */
     static void requireWritable(CommandLine cmd, String option, Path path) {
         Path target = path.toAbsolutePath();
+        require(cmd, !path.toString().isEmpty(), option, path, "a file name");
         require(cmd, !Files.isDirectory(target), option, path, "a file name; that is a directory");
         require(cmd, Files.isDirectory(target.getParent()), option, path, "a file in an existing folder (no such folder)");
         require(cmd, Files.isWritable(target.getParent()) && (!Files.exists(target) || Files.isWritable(target)),
@@ -1599,7 +1598,7 @@ public class Micrograd implements Callable<Integer> {
 
         private NumpyRandom(MersenneTwister twister) { this.twister = twister; }
 
-        /** np.random.seed(seed), for 0 ≤ seed < 2^32. */
+        /** np.random.seed(seed), for 0 <= seed < 2^32. */
         public static NumpyRandom seeded(long seed) { return new NumpyRandom(MersenneTwister.seeded((int) seed)); }
 
         public double random() { return twister.nextDouble(); }
@@ -1633,7 +1632,7 @@ public class Micrograd implements Callable<Integer> {
             return value;
         }
 
-        /** np.random.permutation(n): 0..n-1 shuffled by Fisher–Yates from the last position down. */
+        /** np.random.permutation(n): 0..n-1 shuffled by Fisher-Yates from the last position down. */
         public int[] permutation(int n) {
             int[] order = new int[n];
             for (int i = 0; i < n; i++) order[i] = i;
@@ -1653,7 +1652,7 @@ public class Micrograd implements Callable<Integer> {
 
         private PythonRandom(MersenneTwister twister) { this.twister = twister; }
 
-        /** random.seed(seed) for a whole number seed ≥ 0: the seed's 32-bit words, low word first. */
+        /** random.seed(seed) for a whole number seed >= 0: the seed's 32-bit words, low word first. */
         public static PythonRandom seeded(long seed) {
             int[] key = seed >>> 32 == 0 ? new int[] {(int) seed} : new int[] {(int) seed, (int) (seed >>> 32)};
             return new PythonRandom(MersenneTwister.seededByArray(key));
@@ -1678,7 +1677,7 @@ public class Micrograd implements Callable<Integer> {
         }
         shortest = shortest.stripTrailingZeros();
         String d = shortest.unscaledValue().toString();
-        int point = d.length() - shortest.scale(); // x = 0.d × 10^point
+        int point = d.length() - shortest.scale(); // x = 0.d * 10^point
         if (point <= -4 || point > 16) { // scientific, as 1e-05 or 1.5e+16
             String mantissa = d.length() == 1 ? d : d.charAt(0) + "." + d.substring(1);
             int exponent = point - 1;

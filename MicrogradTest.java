@@ -267,8 +267,8 @@ public class MicrogradTest {
 
         @Test
         void oneGradientDescentStepByHand() {
-            // pred = w·x, loss = (pred - target)², w = 3, x = 2, target = 2, lr = 0.1:
-            // loss 16, dL/dw = 2·(6 - 2)·2 = 16, w ← 3 - 0.1·16 = 1.4; loss 0.64, ...; loss 0.0256
+            // pred = w*x, loss = (pred - target)^2, w = 3, x = 2, target = 2, lr = 0.1:
+            // loss 16, dL/dw = 2*(6 - 2)*2 = 16, w <- 3 - 0.1*16 = 1.4; loss 0.64, ...; loss 0.0256
             var w = new Micrograd.Value(3.0);
             double[] expected = {16, 0.64, 0.0256};
             for (double want : expected) {
@@ -372,7 +372,7 @@ public class MicrogradTest {
         /**
          * Every coordinate within one unit in the last place (ulp) of NumPy's, and all but two exactly.
          * NumPy takes sin and cos from the C library (glibc), Java from its own Math; they round a few
-         * angles differently in the last bit. Here that is sin(22π/49), which one outer and one inner
+         * angles differently in the last bit. Here that is sin(22pi/49), which one outer and one inner
          * point share: the y of rows 81 and 90 differ by one ulp. The losses still agree to 1e-14.
          */
         @Test
@@ -606,13 +606,13 @@ public class MicrogradTest {
 
         @Test
         void gradcheckFailsWhenTheToleranceCannotBeMet() {
-            // with h = 0.1 the central difference is off by about h² = 1e-2, far beyond a 1e-9 tolerance
+            // with h = 0.1 the central difference is off by about h^2 = 1e-2, far beyond a 1e-9 tolerance
             var run = run("gradcheck", "--h", "0.1", "--tolerance", "1e-9");
             assertEquals(1, run.exit());
             assertTrue(run.out().contains("FAILED: "), run.out());
         }
 
-        /** The lecture's neuron: o = tanh(2·-3 + 0·1 + 6.8813735870195432) = tanh(0.8814) = 1/√2. */
+        /** The lecture's neuron: o = tanh(2*-3 + 0*1 + 6.8813735870195432) = tanh(0.8814) = 1/sqrt(2). */
         @Test
         void theGraphOfTheDefaultNeuron() {
             var o = Micrograd.neuron(2, 0, -3, 1, 6.8813735870195432, Micrograd.Activation.TANH);
@@ -620,13 +620,13 @@ public class MicrogradTest {
             var byLabel = new java.util.HashMap<String, Micrograd.Value>();
             for (var v : o.topologicalOrder()) byLabel.put(v.label, v);
             assertEquals(java.util.Set.of("x1", "x2", "w1", "w2", "b", "x1*w1", "x2*w2", "x1*w1 + x2*w2", "n", "o"), byLabel.keySet());
-            // d tanh/dn = 1 - o² = 0.5, and from there the chain rule through + and *
+            // d tanh/dn = 1 - o^2 = 0.5, and from there the chain rule through + and *
             assertEquals(0.5, byLabel.get("n").grad, 1e-9);
             assertEquals(0.5, byLabel.get("b").grad, 1e-9);
-            assertEquals(-1.5, byLabel.get("x1").grad, 1e-9);  // w1 · 0.5
-            assertEquals(1.0, byLabel.get("w1").grad, 1e-9);   // x1 · 0.5
-            assertEquals(0.5, byLabel.get("x2").grad, 1e-9);   // w2 · 0.5
-            assertEquals(0.0, byLabel.get("w2").grad, 1e-9);   // x2 · 0.5
+            assertEquals(-1.5, byLabel.get("x1").grad, 1e-9);  // w1 * 0.5
+            assertEquals(1.0, byLabel.get("w1").grad, 1e-9);   // x1 * 0.5
+            assertEquals(0.5, byLabel.get("x2").grad, 1e-9);   // w2 * 0.5
+            assertEquals(0.0, byLabel.get("w2").grad, 1e-9);   // x2 * 0.5
             assertEquals(List.of(byLabel.get("x1"), byLabel.get("w1")), byLabel.get("x1*w1").inputs());
             assertEquals("tanh", o.op());
 
@@ -705,13 +705,13 @@ public class MicrogradTest {
             assertClose(16, steps.get(0).loss(), 1e-12, "loss 1");
             assertClose(0.64, steps.get(1).loss(), 1e-12, "loss 2");
             assertClose(0.0256, steps.get(2).loss(), 1e-12, "loss 3");
-            assertClose(16, steps.get(0).gradient(), 1e-12, "dL/dw = 2·(6 - 2)·2");
-            assertClose(1.4, steps.get(0).newW(), 1e-12, "w ← 3 - 0.1·16");
+            assertClose(16, steps.get(0).gradient(), 1e-12, "dL/dw = 2*(6 - 2)*2");
+            assertClose(1.4, steps.get(0).newW(), 1e-12, "w <- 3 - 0.1*16");
             var run = run("by-hand");
             assertEquals(0, run.exit());
-            assertTrue(run.out().contains("  loss  = (pred - t)² = (6 - 2)² = 16"), run.out());
-            assertTrue(run.out().contains("  dL/dw = 2·(pred - t)·x = 2·(6 - 2)·2 = 16"), run.out());
-            assertTrue(run.out().contains("  w ← w - lr·dL/dw = 3 - 0.1·16 = 1.4"), run.out());
+            assertTrue(run.out().contains("  loss  = (pred - t)^2 = (6 - 2)^2 = 16"), run.out());
+            assertTrue(run.out().contains("  dL/dw = 2*(pred - t)*x = 2*(6 - 2)*2 = 16"), run.out());
+            assertTrue(run.out().contains("  w <- w - lr*dL/dw = 3 - 0.1*16 = 1.4"), run.out());
             assertTrue(run.out().contains("= 0.64") && run.out().contains("= 0.0256"), run.out());
         }
 
@@ -719,7 +719,7 @@ public class MicrogradTest {
         void byHandTakesItsNumbersAsOptions() {
             var run = run("by-hand", "--w", "1", "--x", "3", "--target", "0", "--lr", "0.01", "--steps", "1");
             assertEquals(0, run.exit(), run.err());
-            // pred 3, loss 9, dL/dw = 2·3·3 = 18, w ← 1 - 0.01·18 = 0.82
+            // pred 3, loss 9, dL/dw = 2*3*3 = 18, w <- 1 - 0.01*18 = 0.82
             assertTrue(run.out().contains("= 9\n") && run.out().contains("= 18\n") && run.out().contains("= 0.82"), run.out());
         }
 
@@ -845,7 +845,7 @@ public class MicrogradTest {
             for (var cell : byClass(parseXml(file), "rect", "cell")) {
                 area += Double.parseDouble(cell.getAttribute("width")) * Double.parseDouble(cell.getAttribute("height"));
             }
-            assertEquals(380 * 380, area, 1.0, "100 × 100 cells merged into runs fill the 380 × 380 panel");
+            assertEquals(380 * 380, area, 1.0, "100 x 100 cells merged into runs fill the 380 x 380 panel");
         }
 
         @Test
@@ -990,6 +990,22 @@ public class MicrogradTest {
     // ---------------------------------------------------------------------------------------------
     // 8. Python's float formatting, which the step lines use
     // ---------------------------------------------------------------------------------------------
+
+    /**
+     * Plain ASCII sources compile and print the same under every locale: a Java 17 started without a
+     * UTF-8 locale (Windows, a bare CI shell) reads the source and writes its output as ASCII.
+     */
+    @Test
+    void theSourcesArePlainAscii() throws Exception {
+        for (var name : List.of("Micrograd.java", "MicrogradTest.java")) {
+            var file = Path.of(name);
+            Assumptions.assumeTrue(Files.exists(file), "run from the project folder to check " + name);
+            var bytes = Files.readAllBytes(file);
+            for (int i = 0; i < bytes.length; i++) {
+                assertTrue(bytes[i] >= 0, name + " has a non-ASCII byte at offset " + i);
+            }
+        }
+    }
 
     /** Python's repr() of the same doubles, as CPython 3.11 prints them. */
     @Test
