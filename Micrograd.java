@@ -1358,6 +1358,7 @@ public class Micrograd implements Callable<Integer> {
     // --- the course's subcommands ----------------------------------------------------------------
 
     @Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
+            header = "Check backward() against central differences, op by op.",
             description = "Checks backward() against a central difference (f(x+h) - f(x-h)) / 2h for every "
                     + "operation of Value at a few points, and for every parameter of a small MLP's loss. "
                     + "Exits with 1 if any check fails.")
@@ -1398,6 +1399,7 @@ public class Micrograd implements Callable<Integer> {
     }
 
     @Command(name = "graph", mixinStandardHelpOptions = true, sortOptions = false,
+            header = "Show one neuron's computation graph with its gradients.",
             description = "Shows the computation graph of one neuron, o = activation(x1*w1 + x2*w2 + b), after "
                     + "forward and backward: every Value with its operation, data and gradient. "
                     + "The defaults are the lecture's, which give o = 0.7071.")
@@ -1430,6 +1432,7 @@ public class Micrograd implements Callable<Integer> {
     }
 
     @Command(name = "by-hand", mixinStandardHelpOptions = true, sortOptions = false,
+            header = "Write out gradient descent on one weight, step by step.",
             description = "One weight, pred = w*x, loss = (pred - t)^2: each gradient-descent step written out, "
                     + "with the numbers computed by Value and backward().")
     int byHandCommand(
