@@ -168,6 +168,13 @@ public class Micrograd implements Callable<Integer> {
         /** c / v, for a plain number c: {@code Value.div(2, v)}. */
         public static Value div(double c, Value v) { return v.pow(-1).mul(c); }
 
+        /** Plain numbers as input Values: {@code Value.listOf(2, 3)} is [Value(2), Value(3)]. */
+        public static List<Value> listOf(double... numbers) {
+            var values = new ArrayList<Value>(numbers.length);
+            for (double x : numbers) values.add(new Value(x));
+            return values;
+        }
+
         /** v0 + v1 + ... + vn, added left to right, as Python's sum() does. */
         public static Value sum(List<Value> values) {
             Value total = values.get(0);
@@ -395,8 +402,7 @@ public class Micrograd implements Callable<Integer> {
 
     /** d f / d x_i by backward() and by central difference. */
     static GradCheck checkInput(String what, Function<List<Value>, Value> f, double[] at, int i, double h) {
-        var inputs = new ArrayList<Value>();
-        for (double x : at) inputs.add(new Value(x));
+        List<Value> inputs = Value.listOf(at);
         f.apply(inputs).backward();
         double[] plus = at.clone(), minus = at.clone();
         plus[i] += h;
@@ -406,9 +412,7 @@ public class Micrograd implements Callable<Integer> {
     }
 
     private static double evaluate(Function<List<Value>, Value> f, double[] at) {
-        var inputs = new ArrayList<Value>();
-        for (double x : at) inputs.add(new Value(x));
-        return f.apply(inputs).data;
+        return f.apply(Value.listOf(at)).data;
     }
 
     /**
@@ -559,11 +563,7 @@ public class Micrograd implements Callable<Integer> {
             return x.get(0);
         }
 
-        public Value apply(double[] x) {
-            var inputs = new ArrayList<Value>(x.length);
-            for (double xi : x) inputs.add(new Value(xi));
-            return apply(inputs);
-        }
+        public Value apply(double[] x) { return apply(Value.listOf(x)); }
 
         @Override
         public List<Value> parameters() {
@@ -1223,7 +1223,7 @@ public class Micrograd implements Callable<Integer> {
             plot(model, data, width, height, terminalWantsColour()).forEach(out::println);
         }
         if (svg != null) {
-            writeWhole(spec.commandLine(), "--svg", svg, svgPicture(model, data, history, title()));
+            writeWhole(spec.commandLine(), "--svg", svg, svgPicture(model, data, history, title(data)));
             out.println();
             out.println("wrote " + svg);
         }
@@ -1232,9 +1232,9 @@ public class Micrograd implements Callable<Integer> {
     }
 
     /** The settings that matter, for the picture's title. */
-    String title() {
+    String title(Dataset data) {
         var sizes = new ArrayList<String>();
-        sizes.add(String.valueOf(dataset == DatasetName.TINY ? 3 : 2));
+        sizes.add(String.valueOf(data.inputs()));
         for (int h : hidden) sizes.add(String.valueOf(h));
         sizes.add("1");
         return dataset.name().toLowerCase(Locale.ROOT) + ": MLP " + String.join("-", sizes) + ", "
