@@ -287,6 +287,8 @@ public class Micrograd implements Callable<Integer> {
         return lines;
     }
 
+    // Recursion is the plain way to draw a tree, and safe here: the graph command draws a handful of
+    // Values. backward() avoids it because a training graph can be a million Values deep.
     private static void addToTree(Value v, String firstIndent, String indent, List<String> lines, Set<Value> shown) {
         boolean again = !shown.add(v);
         lines.add(firstIndent + describe(v) + (again && !v.inputs().isEmpty() ? "  (inputs shown above)" : ""));
@@ -968,8 +970,8 @@ public class Micrograd implements Callable<Integer> {
         if (history.isEmpty()) {
             text(svg, 740, 270, "middle", 13, "No training steps were run.");
         } else {
-            curve(svg, history, "loss", Step::loss, 540, 80, 400, 150, BLUE);
-            curve(svg, history, "accuracy", Step::accuracy, 540, 310, 400, 150, ORANGE);
+            curve(svg, history, "loss", "loss", Step::loss, 0, 540, 80, 400, 150, BLUE);
+            curve(svg, history, "accuracy", "accuracy (%)", Step::accuracy, 100, 540, 310, 400, 150, ORANGE);
         }
         return svg.append("</svg>\n").toString();
     }
@@ -1043,13 +1045,19 @@ public class Micrograd implements Callable<Integer> {
         return path.toString().trim();
     }
 
-    /** One small chart: a value per step as a polyline, with its axes. */
-    static void curve(StringBuilder svg, List<Step> history, String name, ToDoubleFunction<Step> value,
-                      double left, double top, double width, double height, String colour) {
-        double yMax = name.equals("accuracy") ? 100 : 0;
-        for (Step s : history) if (Double.isFinite(value.applyAsDouble(s))) yMax = Math.max(yMax, value.applyAsDouble(s));
+    /**
+     * One small chart: a value per step as a polyline, with its axes. The y axis runs from 0 to the
+     * largest finite value, or to {@code yAtLeast} if that is larger (100 for a percentage).
+     */
+    static void curve(StringBuilder svg, List<Step> history, String name, String yLabel, ToDoubleFunction<Step> value,
+                      double yAtLeast, double left, double top, double width, double height, String colour) {
+        double yMax = yAtLeast;
+        for (Step s : history) {
+            double v = value.applyAsDouble(s);
+            if (Double.isFinite(v)) yMax = Math.max(yMax, v);
+        }
         var frame = new Frame(left, top, width, height, 0, Math.max(1, history.get(history.size() - 1).step()), 0, yMax > 0 ? yMax : 1);
-        axes(svg, frame, "step", name.equals("accuracy") ? "accuracy (%)" : name);
+        axes(svg, frame, "step", yLabel);
         svg.append("  <polyline class=\"").append(name).append("\" fill=\"none\" stroke=\"").append(colour)
            .append("\" stroke-width=\"2\" points=\"");
         for (Step s : history) {
@@ -1466,7 +1474,7 @@ public class Micrograd implements Callable<Integer> {
             temporary = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".part");
             Files.writeString(temporary, text, StandardOpenOption.CREATE_NEW);
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             require(cmd, false, option, path, "a file that can be written (" + reason(e) + ")");
         } finally {
             try {
@@ -1488,12 +1496,11 @@ public class Micrograd implements Callable<Integer> {
     }
 
     /** What went wrong with a file, in a few words. */
-    static String reason(Exception e) {
-        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-        if (cause instanceof NoSuchFileException) return "no such folder";
-        if (cause instanceof AccessDeniedException) return "permission denied";
-        if (cause instanceof FileSystemException f && f.getReason() != null) return f.getReason();
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) return "no such folder";
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** The command, configured as the program and the tests use it. */
