@@ -1,11 +1,14 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
 //SOURCES Micrograd.java
+//FILES reference/moons_seed1337.csv=reference/moons_seed1337.csv
+//FILES reference/mlp_2_16_16_1_seed1337.txt=reference/mlp_2_16_16_1_seed1337.txt
 //DEPS org.junit.jupiter:junit-jupiter:6.1.3
 //DEPS org.junit.platform:junit-platform-console:6.1.3
 
 /*
- * The tests of Micrograd.java. Run them with:   ./jbang MicrogradTest.java
+ * The tests of Micrograd.java, in the file's own order: the lesson's sections 1-8, then the plumbing.
+ * Run them with:   ./jbang MicrogradTest.java
  * main() runs JUnit's console launcher on this class, prints the test tree and ends with a line
  * "N passed, N failed" (exit code 1 on any failure, or when no test ran).
  */
@@ -14,21 +17,36 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.ClassOrderer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestClassOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.console.ConsoleLauncher;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
-public class MicrogradTest {
+@TestClassOrder(ClassOrderer.OrderAnnotation.class)
+@DisplayNameGeneration(MicrogradTest.Sentences.class)
+public class MicrogradTest extends Micrograd { // extends it only to call its parts by their short names
 
     public static void main(String[] args) {
         var out = new PrintWriter(System.out, true);
@@ -49,6 +67,25 @@ public class MicrogradTest {
         System.exit(failed > 0 || summary.getTestsFoundCount() == 0 ? 1 : 0);
     }
 
+    /** Test names as sentences: aValueUsedTwiceGetsBothParts reads "a value used twice gets both parts". */
+    static final class Sentences extends DisplayNameGenerator.Simple {
+        @Override
+        public String generateDisplayNameForNestedClass(List<Class<?>> enclosing, Class<?> nested) {
+            return words(nested.getSimpleName());
+        }
+
+        @Override
+        public String generateDisplayNameForMethod(List<Class<?>> enclosing, Class<?> testClass, Method method) {
+            return words(method.getName());
+        }
+
+        static String words(String camel) {
+            String spaced = camel.replaceAll("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ").toLowerCase();
+            return spaced.replaceAll("\\bsgd\\b", "SGD").replaceAll("\\bsvg\\b", "SVG").replaceAll("\\bcsv\\b", "CSV")
+                    .replaceAll("\\bmlp\\b", "MLP").replaceAll("\\bdot\\b", "DOT");
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Helpers
     // ---------------------------------------------------------------------------------------------
@@ -59,7 +96,7 @@ public class MicrogradTest {
     static Run run(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        var cmd = Micrograd.commandLine();
+        var cmd = Cli.commandLine();
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         int exit = cmd.execute(args);
@@ -72,6 +109,24 @@ public class MicrogradTest {
                 what + ": expected " + expected + " but got " + actual);
     }
 
+    /** A usage error: exit code 2, the first line names the option, no stack trace, nothing on stdout. */
+    static void assertUsageError(Run run, String option, String args) {
+        assertEquals(2, run.exit(), args + " -> " + run.err());
+        var first = run.err().lines().findFirst().orElse("");
+        assertTrue(first.contains(option), "the first line names " + option + ": " + first);
+        assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
+        assertEquals("", run.out(), args);
+    }
+
+    /** A file that the tests pack in with //FILES (see reference/README.md). */
+    static List<String> reference(String name) throws Exception {
+        try (var in = MicrogradTest.class.getResourceAsStream("/reference/" + name)) {
+            assertNotNull(in, "reference/" + name + " is packed with the tests");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+        }
+    }
+
     static final double H = 1e-6;
 
     /** Central difference: (f(x+h) - f(x-h)) / 2h, computed with plain doubles, not with backward(). */
@@ -80,26 +135,39 @@ public class MicrogradTest {
     }
 
     /** Checks d f(x)/dx from backward() against the central difference, for f built from Values. */
-    static void checkUnary(String name, Function<Micrograd.Value, Micrograd.Value> f, double... points) {
+    static void checkUnary(String name, Function<Value, Value> f, double... points) {
         for (double x : points) {
-            var v = new Micrograd.Value(x);
+            var v = new Value(x);
             f.apply(v).backward();
-            double expected = numeric(t -> f.apply(new Micrograd.Value(t)).data, x);
+            double expected = numeric(t -> f.apply(new Value(t)).data, x);
             assertClose(expected, v.grad, 1e-6, name + " at " + x);
         }
     }
 
-    // ---------------------------------------------------------------------------------------------
-    // 1. The engine
-    // ---------------------------------------------------------------------------------------------
+    static List<String> stepLines(Run run) { return run.out().lines().filter(l -> l.startsWith("step ")).toList(); }
+
+    static double lossOf(String stepLine) { return Double.parseDouble(stepLine.split(" ")[3].replace(",", "")); }
+
+    static MLP notebookModel() {
+        return new MLP(2, List.of(16, 16), Activation.RELU, PythonRandom.seeded(1337));
+    }
+
+    static final Value LECTURE_NEURON =
+            neuron(2, 0, -3, 1, 6.8813735870195432, Activation.TANH);
+
+    // =============================================================================================
+    // 1. Value
+    // =============================================================================================
 
     @Nested
-    class Engine {
+    @Order(1)
+    @DisplayName("1. Value and backward()")
+    class ValueAndBackward {
 
         /** micrograd's test_sanity_check; the expected values are what PyTorch computes for the same expression. */
         @Test
-        void microgradSanityCheck() {
-            var x = new Micrograd.Value(-4.0);
+        void microgradsSanityCheckGivesPytorchsNumbers() {
+            var x = new Value(-4.0);
             var z = x.mul(2).add(2).add(x);                   // z = 2 * x + 2 + x
             var q = z.relu().add(z.mul(x));                   // q = z.relu() + z * x
             var h = z.mul(z).relu();                          // h = (z * z).relu()
@@ -111,9 +179,9 @@ public class MicrogradTest {
 
         /** micrograd's test_more_ops; expected values from PyTorch, as micrograd's test states them. */
         @Test
-        void microgradMoreOps() {
-            var a = new Micrograd.Value(-4.0);
-            var b = new Micrograd.Value(2.0);
+        void microgradsMoreOpsGivePytorchsNumbers() {
+            var a = new Value(-4.0);
+            var b = new Value(2.0);
             var c = a.add(b);                                           // c = a + b
             var d = a.mul(b).add(b.pow(3));                             // d = a * b + b**3
             c = c.add(c.add(1));                                        // c += c + 1
@@ -123,7 +191,7 @@ public class MicrogradTest {
             var e = c.sub(d);                                           // e = c - d
             var f = e.pow(2);                                           // f = e**2
             var g = f.div(2.0);                                         // g = f / 2.0
-            g = g.add(Micrograd.Value.div(10.0, f));                    // g += 10.0 / f
+            g = g.add(Value.div(10.0, f));                              // g += 10.0 / f
             g.backward();
             assertClose(24.70408163265306, g.data, 1e-12, "g");
             assertClose(138.83381924198252, a.grad, 1e-12, "a.grad");
@@ -131,33 +199,33 @@ public class MicrogradTest {
         }
 
         @Test
-        void everyUnaryOperationMatchesItsCentralDifference() {
-            checkUnary("relu", Micrograd.Value::relu, -2.5, -0.3, 0.7, 3.0);
-            checkUnary("tanh", Micrograd.Value::tanh, -2.0, -0.5, 0.0, 0.8, 1.5);
-            checkUnary("exp", Micrograd.Value::exp, -3.0, 0.0, 0.5, 2.0);
-            checkUnary("log", Micrograd.Value::log, 0.1, 1.0, 2.5, 10.0);
-            checkUnary("neg", Micrograd.Value::neg, -1.5, 0.0, 2.0);
+        void everyOneInputOperationMatchesItsCentralDifference() {
+            checkUnary("relu", Value::relu, -2.5, -0.3, 0.7, 3.0);
+            checkUnary("tanh", Value::tanh, -2.0, -0.5, 0.0, 0.8, 1.5);
+            checkUnary("exp", Value::exp, -3.0, 0.0, 0.5, 2.0);
+            checkUnary("log", Value::log, 0.1, 1.0, 2.5, 10.0);
+            checkUnary("neg", Value::neg, -1.5, 0.0, 2.0);
             checkUnary("pow 2", v -> v.pow(2), -1.5, 0.5, 3.0);
             checkUnary("pow 3", v -> v.pow(3), -2.0, 0.5, 1.7);
             checkUnary("pow -1", v -> v.pow(-1), -2.0, 0.5, 4.0);
             checkUnary("pow 0.5", v -> v.pow(0.5), 0.25, 1.0, 9.0);
-            checkUnary("2 - v", v -> Micrograd.Value.sub(2, v), -1.0, 3.0);
-            checkUnary("2 / v", v -> Micrograd.Value.div(2, v), -1.5, 0.5, 4.0);
+            checkUnary("2 - v", v -> Value.sub(2, v), -1.0, 3.0);
+            checkUnary("2 / v", v -> Value.div(2, v), -1.5, 0.5, 4.0);
         }
 
         @Test
-        void everyBinaryOperationMatchesItsCentralDifferenceInBothInputs() {
-            record Op(String name, java.util.function.BinaryOperator<Micrograd.Value> f) {}
-            var ops = List.of(new Op("add", Micrograd.Value::add), new Op("sub", Micrograd.Value::sub),
-                    new Op("mul", Micrograd.Value::mul), new Op("div", Micrograd.Value::div));
+        void everyTwoInputOperationMatchesItsCentralDifferenceInBothInputs() {
+            record Op(String name, java.util.function.BinaryOperator<Value> f) {}
+            var ops = List.of(new Op("add", Value::add), new Op("sub", Value::sub),
+                    new Op("mul", Value::mul), new Op("div", Value::div));
             double[][] points = {{-1.5, 2.0}, {0.5, -3.0}, {2.0, 0.25}, {-0.7, -1.3}};
             for (var op : ops) {
                 for (double[] p : points) {
-                    var a = new Micrograd.Value(p[0]);
-                    var b = new Micrograd.Value(p[1]);
+                    var a = new Value(p[0]);
+                    var b = new Value(p[1]);
                     op.f().apply(a, b).backward();
-                    double da = numeric(t -> op.f().apply(new Micrograd.Value(t), new Micrograd.Value(p[1])).data, p[0]);
-                    double db = numeric(t -> op.f().apply(new Micrograd.Value(p[0]), new Micrograd.Value(t)).data, p[1]);
+                    double da = numeric(t -> op.f().apply(new Value(t), new Value(p[1])).data, p[0]);
+                    double db = numeric(t -> op.f().apply(new Value(p[0]), new Value(t)).data, p[1]);
                     assertClose(da, a.grad, 1e-6, op.name() + " d/da at " + p[0] + ", " + p[1]);
                     assertClose(db, b.grad, 1e-6, op.name() + " d/db at " + p[0] + ", " + p[1]);
                 }
@@ -166,20 +234,20 @@ public class MicrogradTest {
 
         @Test
         void aValueUsedTwiceGetsBothContributions() {
-            var a = new Micrograd.Value(3.0);
+            var a = new Value(3.0);
             a.add(a).backward();               // b = a + a: db/da = 2
             assertEquals(2.0, a.grad);
-            var c = new Micrograd.Value(3.0);
+            var c = new Value(3.0);
             c.mul(c).backward();               // c * c: d/dc = 2c = 6
             assertEquals(6.0, c.grad);
         }
 
         @Test
         void gradientsAccumulateUntilZeroed() {
-            var model = new Micrograd.MLP(2, List.of(3), Micrograd.Activation.TANH, Micrograd.PythonRandom.seeded(1));
+            var model = new MLP(2, List.of(3), Activation.TANH, PythonRandom.seeded(1));
             model.apply(new double[] {0.5, -1.0}).backward();
             var first = model.parameters().stream().mapToDouble(p -> p.grad).toArray();
-            assertTrue(java.util.Arrays.stream(first).anyMatch(g -> g != 0), "backward() set some gradients");
+            assertTrue(Arrays.stream(first).anyMatch(g -> g != 0), "backward() set some gradients");
             model.apply(new double[] {0.5, -1.0}).backward();
             var params = model.parameters();
             for (int i = 0; i < params.size(); i++) assertEquals(2 * first[i], params.get(i).grad, 1e-15);
@@ -189,7 +257,7 @@ public class MicrogradTest {
 
         @Test
         void backwardWorksOnAMillionLongChainWithoutRecursion() {
-            var x = new Micrograd.Value(0.5);
+            var x = new Value(0.5);
             var v = x;
             for (int i = 0; i < 1_000_000; i++) v = v.add(1);
             v.backward();
@@ -198,11 +266,11 @@ public class MicrogradTest {
         }
 
         @Test
-        void arithmeticFollowsIeeeLikePytorch() {
-            assertEquals(Double.POSITIVE_INFINITY, new Micrograd.Value(1).div(0).data);
-            assertEquals(Double.NEGATIVE_INFINITY, new Micrograd.Value(0).log().data);
-            assertTrue(Double.isNaN(new Micrograd.Value(-1).log().data));
-            var big = new Micrograd.Value(1000);
+        void arithmeticFollowsIeeeAsPytorchDoes() {
+            assertEquals(Double.POSITIVE_INFINITY, new Value(1).div(0).data);
+            assertEquals(Double.NEGATIVE_INFINITY, new Value(0).log().data);
+            assertTrue(Double.isNaN(new Value(-1).log().data));
+            var big = new Value(1000);
             var t = big.tanh();
             t.backward();
             assertEquals(1.0, t.data, "tanh(1000) is 1, not NaN");
@@ -210,80 +278,156 @@ public class MicrogradTest {
         }
 
         @Test
-        void valuesPrintLikeMicrograd() {
-            var a = new Micrograd.Value(2.0);
+        void valuesPrintAsMicrogradPrintsThem() {
+            var a = new Value(2.0);
             var b = a.mul(-3.0);
             b.backward();
             assertEquals("Value(data=-6.0, grad=1.0)", b.toString());
             assertEquals("Value(data=2.0, grad=-3.0)", a.toString());
-            assertEquals("*", b.op());
+            assertEquals("*", b.op);
             assertEquals(2, b.inputs().size());
+            assertEquals("**2", a.pow(2).op, "a power is labelled as micrograd labels it");
         }
     }
 
-    // ---------------------------------------------------------------------------------------------
-    // 2. Network, losses, SGD
-    // ---------------------------------------------------------------------------------------------
+    // =============================================================================================
+    // 2. A neuron by hand
+    // =============================================================================================
 
     @Nested
+    @Order(2)
+    @DisplayName("2. A neuron by hand")
+    class ANeuronByHand {
+
+        /** The lecture's neuron: o = tanh(2*-3 + 0*1 + 6.8813735870195432) = tanh(0.8814) = 1/sqrt(2). */
+        @Test
+        void theLecturesNeuronHasTheLecturesGradients() {
+            var o = LECTURE_NEURON;
+            assertEquals(Math.sqrt(0.5), o.data, 1e-9);
+            var byLabel = new HashMap<String, Value>();
+            for (var v : o.topologicalOrder()) byLabel.put(v.label, v);
+            assertEquals(Set.of("x1", "x2", "w1", "w2", "b", "x1*w1", "x2*w2", "x1*w1 + x2*w2", "n", "o"),
+                    byLabel.keySet());
+            // d tanh/dn = 1 - o^2 = 0.5, and from there the chain rule through + and *
+            assertEquals(0.5, byLabel.get("n").grad, 1e-9);
+            assertEquals(0.5, byLabel.get("b").grad, 1e-9);
+            assertEquals(-1.5, byLabel.get("x1").grad, 1e-9);  // w1 * 0.5
+            assertEquals(1.0, byLabel.get("w1").grad, 1e-9);   // x1 * 0.5
+            assertEquals(0.5, byLabel.get("x2").grad, 1e-9);   // w2 * 0.5
+            assertEquals(0.0, byLabel.get("w2").grad, 1e-9);   // x2 * 0.5
+            assertEquals(List.of(byLabel.get("x1"), byLabel.get("w1")), byLabel.get("x1*w1").inputs());
+            assertEquals("tanh", o.op);
+        }
+
+        @Test
+        void reluPassesNoGradientBelowZero() {
+            var o = neuron(1, 1, 1, 1, -3, Activation.RELU); // n = -1, o = 0
+            assertEquals(0.0, o.data);
+            for (var v : o.topologicalOrder()) if (v != o) assertEquals(0.0, v.grad, v.label);
+        }
+    }
+
+    // =============================================================================================
+    // 3. Gradcheck
+    // =============================================================================================
+
+    @Nested
+    @Order(3)
+    @DisplayName("3. Gradcheck")
+    class Gradcheck {
+
+        @Test
+        void checkInputAgreesWithBackwardForAProduct() {
+            var c = checkInput("a * b", v -> v.get(0).mul(v.get(1)), new double[] {3, -2}, 0, 1e-6);
+            assertEquals(-2.0, c.analytic());
+            assertEquals(-2.0, c.numeric(), 1e-9);
+            assertTrue(c.ok(1e-6));
+        }
+
+        @Test
+        void checkParameterPutsTheParameterBack() {
+            var p = new Value(1.5);
+            p.pow(3).backward();                                  // d/dp p^3 = 3 p^2 = 6.75
+            var c = checkParameter("p^3", p, () -> p.pow(3), 1e-5);
+            assertEquals(6.75, c.analytic());
+            assertEquals(6.75, c.numeric(), 1e-8);
+            assertEquals(1.5, p.data, "the nudge is undone");
+        }
+
+        @Test
+        void aWrongDerivativeIsCaught() {
+            // a deliberate mistake: d/da sin(a) is cos(a), not sin(a)
+            Function<List<Value>, Value> wrong = v -> new Value(Math.sin(v.get(0).data), "sin", v.get(0),
+                    Math.sin(v.get(0).data), null, 0);
+            Function<List<Value>, Value> right = v -> new Value(Math.sin(v.get(0).data), "sin", v.get(0),
+                    Math.cos(v.get(0).data), null, 0);
+            assertFalse(checkInput("wrong", wrong, new double[] {0.5}, 0, 1e-6).ok(1e-6));
+            assertTrue(checkInput("right", right, new double[] {0.5}, 0, 1e-6).ok(1e-6));
+        }
+
+        @Test
+        void theErrorIsRelativeAboveOneAndAbsoluteBelow() {
+            assertEquals(0.01, new GradCheck("", 100, 101, null).relativeError(), 1e-3);
+            assertEquals(0.01, new GradCheck("", 0.01, 0.02, null).relativeError(), 1e-12);
+            assertTrue(new GradCheck("", 1, 99, "no derivative").ok(1e-9), "a skipped check passes");
+        }
+    }
+
+    // =============================================================================================
+    // 4. The network
+    // =============================================================================================
+
+    @Nested
+    @Order(4)
+    @DisplayName("4. The network")
     class Network {
 
         @Test
-        void modelsPrintLikeMicrograd() {
-            var model = new Micrograd.MLP(2, List.of(2), Micrograd.Activation.RELU, Micrograd.PythonRandom.seeded(0));
-            assertEquals("MLP of [Layer of [ReLUNeuron(2), ReLUNeuron(2)], Layer of [LinearNeuron(2)]]", model.toString());
-            var tanh = new Micrograd.MLP(3, List.of(4, 4), Micrograd.Activation.TANH, Micrograd.PythonRandom.seeded(0));
+        void modelsPrintAsMicrogradPrintsThem() {
+            var model = new MLP(2, List.of(2), Activation.RELU, PythonRandom.seeded(0));
+            assertEquals("MLP of [Layer of [ReLUNeuron(2), ReLUNeuron(2)], Layer of [LinearNeuron(2)]]",
+                    model.toString());
+            var tanh = new MLP(3, List.of(4, 4), Activation.TANH, PythonRandom.seeded(0));
             assertTrue(tanh.toString().startsWith("MLP of [Layer of [TanhNeuron(3), "), tanh.toString());
             assertEquals(4 * 4 + 4 * 5 + 5, tanh.parameters().size());
         }
 
         /**
-         * The first and last initial parameters of micrograd's MLP(2, [16, 16, 1]) after Python's
-         * random.seed(1337), copied from shared/reference/mlp_2_16_16_1_seed1337.txt (CPython 3.11).
+         * All 337 initial parameters of micrograd's MLP(2, [16, 16, 1]) after Python's random.seed(1337),
+         * bit for bit: reference/mlp_2_16_16_1_seed1337.txt, computed with CPython 3.11.
          */
         @Test
-        void initialWeightsAreMicrogradsForTheSameSeed() {
-            var model = new Micrograd.MLP(2, List.of(16, 16), Micrograd.Activation.RELU, Micrograd.PythonRandom.seeded(1337));
-            var p = model.parameters();
+        void theInitialWeightsAreMicrogradsBitForBit() throws Exception {
+            var expected = reference("mlp_2_16_16_1_seed1337.txt").stream().mapToDouble(Double::parseDouble).toArray();
+            var p = notebookModel().parameters();
+            assertEquals(337, expected.length);
             assertEquals(337, p.size());
-            assertEquals(0.23550571390294128, p.get(0).data);
-            assertEquals(0.06653114721000164, p.get(1).data);
-            assertEquals(0.0, p.get(2).data);
-            assertEquals(-0.26830328150124894, p.get(3).data);
-            assertEquals(-0.2532524374373504, p.get(335).data);
-            assertEquals(0.0, p.get(336).data);
-        }
-
-        @Test
-        void allInitialWeightsMatchTheSharedReferenceWhenPresent() throws Exception {
-            var file = Path.of("..", "shared", "reference", "mlp_2_16_16_1_seed1337.txt");
-            Assumptions.assumeTrue(Files.exists(file), "../shared/reference is not beside this clone; the embedded values are checked above");
-            var expected = Files.readAllLines(file).stream().filter(l -> !l.startsWith("#") && !l.isBlank())
-                    .mapToDouble(Double::parseDouble).toArray();
-            var p = new Micrograd.MLP(2, List.of(16, 16), Micrograd.Activation.RELU, Micrograd.PythonRandom.seeded(1337)).parameters();
-            assertEquals(expected.length, p.size());
             for (int i = 0; i < expected.length; i++) assertEquals(expected[i], p.get(i).data, "parameter " + i);
+            assertEquals(0.23550571390294128, p.get(0).data, "the file's first line, as a literal");
         }
 
         @Test
-        void oneGradientDescentStepByHand() {
-            // pred = w*x, loss = (pred - target)^2, w = 3, x = 2, target = 2, lr = 0.1:
-            // loss 16, dL/dw = 2*(6 - 2)*2 = 16, w <- 3 - 0.1*16 = 1.4; loss 0.64, ...; loss 0.0256
-            var w = new Micrograd.Value(3.0);
-            double[] expected = {16, 0.64, 0.0256};
-            for (double want : expected) {
-                var loss = w.mul(2.0).sub(2.0).pow(2);
-                assertClose(want, loss.data, 1e-12, "loss");
-                w.grad = 0;
-                loss.backward();
-                w.data -= 0.1 * w.grad;
-            }
+        void aNeuronAddsItsBiasThenItsWeightedInputs() {
+            var n = new Neuron(2, Activation.LINEAR, (low, high) -> 0.5);
+            n.b.data = 1;
+            assertEquals(1 + 0.5 * 2 + 0.5 * 4, n.apply(Value.listOf(2, 4)).data);
+            assertEquals(3, n.parameters().size());
         }
+    }
+
+    // =============================================================================================
+    // 5. Losses
+    // =============================================================================================
+
+    @Nested
+    @Order(5)
+    @DisplayName("5. Losses")
+    class Losses {
 
         @Test
         void hingeLossIsZeroOnceEveryMarginIsAtLeastOne() {
-            var scores = List.of(new Micrograd.Value(2.0), new Micrograd.Value(-1.5), new Micrograd.Value(0.5));
-            var loss = Micrograd.hingeLoss(scores, new double[] {1, -1, 1});
+            var scores = List.of(new Value(2.0), new Value(-1.5), new Value(0.5));
+            var loss = hingeLoss(scores, new double[] {1, -1, 1});
             assertEquals((0 + 0 + 0.5) / 3, loss.data, 1e-15);     // only the third misses its margin
             loss.backward();
             assertEquals(0.0, scores.get(0).grad);
@@ -292,55 +436,87 @@ public class MicrogradTest {
 
         @Test
         void meanSquaredErrorAndItsGradient() {
-            var scores = List.of(new Micrograd.Value(0.5), new Micrograd.Value(-2.0));
-            var loss = Micrograd.meanSquaredError(scores, new double[] {1, -1});
+            var scores = List.of(new Value(0.5), new Value(-2.0));
+            var loss = meanSquaredError(scores, new double[] {1, -1});
             assertEquals((0.25 + 1.0) / 2, loss.data, 1e-15);
             loss.backward();
             assertEquals(2 * (0.5 - 1) / 2, scores.get(0).grad, 1e-15);
         }
 
         @Test
-        void sgdMovesAgainstTheGradientWithTheDemosSchedule() {
-            var p = new Micrograd.Value(1.0);
-            p.grad = 0.5;
-            Micrograd.sgdStep(List.of(p), 0.1);
-            assertEquals(0.95, p.data, 1e-15);
-            assertEquals(1.0, Micrograd.learningRate(1.0, 0, 100));
-            assertEquals(1.0 - 0.9 * 99 / 100, Micrograd.learningRate(1.0, 99, 100));
+        void l2IsAlphaTimesTheSumOfSquares() {
+            var params = Value.listOf(1, -2, 3);
+            var penalty = l2(params, 0.5);
+            assertEquals(0.5 * (1 + 4 + 9), penalty.data);
+            penalty.backward();
+            assertEquals(-2.0, params.get(1).grad, "d/dp alpha*p^2 = 2*alpha*p");
         }
     }
 
-    // ---------------------------------------------------------------------------------------------
-    // 3. Data
-    // ---------------------------------------------------------------------------------------------
+    // =============================================================================================
+    // 6. Gradient descent
+    // =============================================================================================
 
     @Nested
-    class Moons {
+    @Order(6)
+    @DisplayName("6. Gradient descent")
+    class GradientDescent {
 
         @Test
-        void shapeAndLabels() {
-            var data = Micrograd.moons(101, 0.1, Micrograd.NumpyRandom.seeded(7));
+        void sgdMovesAgainstTheGradientOnTheDemosSchedule() {
+            var p = new Value(1.0);
+            p.grad = 0.5;
+            sgdStep(List.of(p), 0.1);
+            assertEquals(0.95, p.data, 1e-15);
+            assertEquals(1.0, learningRate(1.0, 0, 100));
+            // micrograd's 1.0 - 0.9*99/100, as CPython 3.11 prints it
+            assertEquals(0.10899999999999987, learningRate(1.0, 99, 100));
+        }
+
+        /** pred = w*x, loss = (pred - target)^2, w = 3, x = 2, target = 2, lr = 0.1: 16, 0.64, 0.0256. */
+        @Test
+        void oneWeightByHandGivesTheLessonsNumbers() {
+            var steps = byHand(3, 2, 2, 0.1, 3);
+            assertEquals(3, steps.size());
+            assertClose(16, steps.get(0).loss(), 1e-12, "loss 1");
+            assertClose(0.64, steps.get(1).loss(), 1e-12, "loss 2");
+            assertClose(0.0256, steps.get(2).loss(), 1e-12, "loss 3");
+            assertClose(16, steps.get(0).gradient(), 1e-12, "dL/dw = 2*(6 - 2)*2");
+            assertClose(1.4, steps.get(0).newW(), 1e-12, "w <- 3 - 0.1*16");
+        }
+    }
+
+    // =============================================================================================
+    // 7. Data
+    // =============================================================================================
+
+    @Nested
+    @Order(7)
+    @DisplayName("7. Data")
+    class Data {
+
+        @Test
+        void moonsHaveHalfTheirSamplesInEachClass() {
+            var data = moons(101, 0.1, NumpyRandom.seeded(7));
             assertEquals(101, data.size());
-            long minus = java.util.Arrays.stream(data.y()).filter(y -> y == -1).count();
-            long plus = java.util.Arrays.stream(data.y()).filter(y -> y == 1).count();
-            assertEquals(50, minus, "n/2 outer points labelled -1");
-            assertEquals(51, plus, "the rest, inner, labelled +1");
+            assertEquals(50, Arrays.stream(data.y()).filter(y -> y == -1).count(), "n/2 outer points labelled -1");
+            assertEquals(51, Arrays.stream(data.y()).filter(y -> y == 1).count(), "the rest, inner, labelled +1");
             for (double[] x : data.x()) assertEquals(2, x.length);
         }
 
         @Test
         void theSameSeedGivesTheSameMoonsAndAnotherSeedOthers() {
-            var a = Micrograd.moons(50, 0.2, Micrograd.NumpyRandom.seeded(3));
-            var b = Micrograd.moons(50, 0.2, Micrograd.NumpyRandom.seeded(3));
-            var c = Micrograd.moons(50, 0.2, Micrograd.NumpyRandom.seeded(4));
+            var a = moons(50, 0.2, NumpyRandom.seeded(3));
+            var b = moons(50, 0.2, NumpyRandom.seeded(3));
+            var c = moons(50, 0.2, NumpyRandom.seeded(4));
             assertArrayEquals(a.x(), b.x());
             assertArrayEquals(a.y(), b.y());
-            assertFalse(java.util.Arrays.deepEquals(a.x(), c.x()));
+            assertFalse(Arrays.deepEquals(a.x(), c.x()));
         }
 
         @Test
-        void withoutNoiseThePointsLieOnTheTwoHalfCircles() {
-            var data = Micrograd.moons(40, 0.0, Micrograd.NumpyRandom.seeded(5));
+        void withoutNoiseTheMoonsLieOnTheirHalfCircles() {
+            var data = moons(40, 0.0, NumpyRandom.seeded(5));
             for (int i = 0; i < data.size(); i++) {
                 double x = data.x()[i][0], y = data.x()[i][1];
                 if (data.y()[i] < 0) {       // outer: the upper half of the unit circle
@@ -354,34 +530,17 @@ public class MicrogradTest {
         }
 
         /**
-         * The notebook's moons: make_moons(100, noise=0.1) after np.random.seed(1337), rows copied from
-         * shared/reference/moons_seed1337.csv (computed with NumPy 2.4's legacy RandomState).
+         * The notebook's moons, reference/moons_seed1337.csv (NumPy 2.4's legacy RandomState): every
+         * coordinate within one unit in the last place (ulp), and all but two exactly. NumPy takes sin
+         * and cos from the C library (glibc), Java from its own Math; they round sin(22pi/49) differently
+         * in the last bit, which one outer and one inner point share: the y of rows 81 and 90.
          */
         @Test
-        void theNotebooksMoonsBitForBit() {
-            var data = Micrograd.moons(100, 0.1, Micrograd.NumpyRandom.seeded(1337));
-            assertArrayEquals(new double[] {1.1221146075409685, 0.08147717341718697}, data.x()[0]);
-            assertArrayEquals(new double[] {-0.8188294130836691, 0.058790063907949996}, data.x()[1]);
-            assertArrayEquals(new double[] {0.8079146318191945, 0.33653832558974994}, data.x()[49]);
-            assertArrayEquals(new double[] {-0.9416269141193683, 0.16801857627931402}, data.x()[50]);
-            assertArrayEquals(new double[] {0.12108297264758441, 1.0655522522437006}, data.x()[99]);
-            assertEquals(-1, data.y()[0]);
-            assertEquals(-1, data.y()[99]);
-        }
-
-        /**
-         * Every coordinate within one unit in the last place (ulp) of NumPy's, and all but two exactly.
-         * NumPy takes sin and cos from the C library (glibc), Java from its own Math; they round a few
-         * angles differently in the last bit. Here that is sin(22pi/49), which one outer and one inner
-         * point share: the y of rows 81 and 90 differ by one ulp. The losses still agree to 1e-14.
-         */
-        @Test
-        void allMoonsMatchTheSharedReferenceWhenPresent() throws Exception {
-            var file = Path.of("..", "shared", "reference", "moons_seed1337.csv");
-            Assumptions.assumeTrue(Files.exists(file), "../shared/reference is not beside this clone; the embedded rows are checked above");
-            var rows = Files.readAllLines(file).stream().filter(l -> !l.startsWith("#") && !l.startsWith("x1")).toList();
-            var data = Micrograd.moons(100, 0.1, Micrograd.NumpyRandom.seeded(1337));
-            assertEquals(rows.size(), data.size());
+        void theNotebooksMoonsToTheLastBitButTwo() throws Exception {
+            var rows = reference("moons_seed1337.csv").stream().filter(l -> !l.startsWith("x1")).toList();
+            var data = moons(100, 0.1, NumpyRandom.seeded(1337));
+            assertEquals(100, rows.size());
+            assertEquals(100, data.size());
             int exact = 0;
             for (int i = 0; i < rows.size(); i++) {
                 var f = rows.get(i).split(",");
@@ -392,13 +551,68 @@ public class MicrogradTest {
                 }
                 assertEquals(Double.parseDouble(f[2]), data.y()[i], "y of row " + i);
             }
-            assertTrue(exact >= 198, exact + " of 200 coordinates are exactly NumPy's");
+            assertEquals(198, exact, "all but the two coordinates named above are exactly NumPy's");
+            assertArrayEquals(new double[] {1.1221146075409685, 0.08147717341718697}, data.x()[0], "row 0, literally");
+        }
+
+        /** circles(10, noise 0.1,
+                factor 0.5) from seed 3: scikit-learn's make_circles algorithm run with NumPy 2.4.6. */
+        @Test
+        void circlesAreScikitLearnsCircles() {
+            var data = circles(10, 0.1, 0.5, NumpyRandom.seeded(3));
+            assertArrayEquals(new double[] {0.45399578793373163, -0.005792084059435568}, data.x()[0]);
+            assertArrayEquals(new double[] {0.5167744080862301, -1.0111877639140665}, data.x()[1]);
+            assertArrayEquals(new double[] {-0.45797151329892466, -0.4265815219300989}, data.x()[9]);
+            assertArrayEquals(new double[] {1, -1, -1, -1, 1, 1, 1, -1, -1, 1}, data.y());
+        }
+
+        @Test
+        void withoutNoiseCirclesLieOnTheirTwoCircles() {
+            var data = circles(41, 0, 0.3, NumpyRandom.seeded(2));
+            assertEquals(20, Arrays.stream(data.y()).filter(y -> y < 0).count());
+            for (int i = 0; i < data.size(); i++) {
+                assertEquals(data.y()[i] < 0 ? 1.0 : 0.3, Math.hypot(data.x()[i][0], data.x()[i][1]), 1e-12);
+            }
+        }
+
+        @Test
+        void withoutNoiseXorIsLabelledByTheSignOfXTimesY() {
+            var data = xor(200, 0, NumpyRandom.seeded(2));
+            assertEquals(200, data.size());
+            for (int i = 0; i < data.size(); i++) {
+                double x = data.x()[i][0], y = data.x()[i][1];
+                assertTrue(Math.abs(x) <= 1 && Math.abs(y) <= 1);
+                assertEquals(x * y > 0 ? 1.0 : -1.0, data.y()[i]);
+            }
+            long plus = Arrays.stream(data.y()).filter(y -> y > 0).count();
+            assertTrue(plus > 70 && plus < 130, "about half of each: " + plus);
+        }
+
+        @Test
+        void withoutNoiseTheSpiralArmsAreHalfATurnApart() {
+            var data = spiral(60, 0, NumpyRandom.seeded(2));
+            assertEquals(30, Arrays.stream(data.y()).filter(y -> y > 0).count());
+            for (int i = 0; i < data.size(); i++) {
+                double x = data.x()[i][0], y = data.x()[i][1], r = Math.hypot(x, y);
+                assertTrue(r <= 1 + 1e-12);
+                if (r < 1e-9) continue;
+                double expected = 2 * Math.PI * SPIRAL_TURNS * r + (data.y()[i] > 0 ? Math.PI : 0);
+                double difference = Math.IEEEremainder(Math.atan2(y, x) - expected, 2 * Math.PI);
+                assertEquals(0, difference, 1e-9, "point " + i + " lies on its arm");
+            }
+        }
+
+        @Test
+        void theLecturesFourExamples() {
+            var data = tiny();
+            assertArrayEquals(new double[] {3, -1, 0.5}, data.x()[1]);
+            assertArrayEquals(new double[] {1, -1, -1, 1}, data.y());
         }
     }
 
-    // ---------------------------------------------------------------------------------------------
-    // 4. Training: the notebook's numbers
-    // ---------------------------------------------------------------------------------------------
+    // =============================================================================================
+    // 8. Training
+    // =============================================================================================
 
     /**
      * Loss and accuracy (%) of all 100 steps of micrograd's demo.ipynb, two numbers per step.
@@ -434,34 +648,44 @@ public class MicrogradTest {
             """;
 
     @Nested
+    @Order(8)
+    @DisplayName("8. Training")
     class Training {
 
         @Test
         void theDefaultRunPrintsTheNotebooksLines() {
             var run = run("--no-plot");
             assertEquals(0, run.exit(), run.err());
-            var lines = run.out().lines().filter(l -> l.startsWith("step ")).toList();
+            var lines = stepLines(run);
             assertEquals("step 0 loss 0.8958441028683222, accuracy 50.0%", lines.get(0));
             assertTrue(lines.get(99).matches("step 99 loss 0\\.01097837013549\\d*, accuracy 100\\.0%"), lines.get(99));
-
             var expected = NOTEBOOK.trim().split("\\s+");
             assertEquals(100, lines.size());
             for (int k = 0; k < 100; k++) {
                 var parts = lines.get(k).split(" ");        // step K loss L, accuracy A%
                 assertEquals(String.valueOf(k), parts[1]);
-                assertClose(Double.parseDouble(expected[2 * k]), Double.parseDouble(parts[3].replace(",", "")), 1e-12, "loss at step " + k);
+                assertClose(Double.parseDouble(expected[2 * k]), lossOf(lines.get(k)), 1e-12, "loss at step " + k);
                 assertEquals(expected[2 * k + 1] + "%", parts[5], "accuracy at step " + k);
             }
-            assertTrue(run.out().contains("trained 100 steps in "), run.out());
+        }
+
+        /** The notebook prints the model and its size before training; so does the command. */
+        @Test
+        void theRunStartsWithTheModelAndItsParameterCount() {
+            var out = run("--no-plot", "--steps", "1").out().lines().toList();
+            assertEquals(notebookModel().toString(), out.get(0));
+            assertEquals("number of parameters 337", out.get(1));
+            assertTrue(out.get(2).startsWith("step 0 "), out.get(2));
         }
 
         @Test
         void trainingReachesFullAccuracyOnTheMoons() {
-            var numpy = Micrograd.NumpyRandom.seeded(1337);
-            var data = Micrograd.moons(100, 0.1, numpy);
-            var model = new Micrograd.MLP(2, List.of(16, 16), Micrograd.Activation.RELU, Micrograd.PythonRandom.seeded(1337));
-            var steps = new ArrayList<Micrograd.Step>();
-            assertTrue(Micrograd.train(model, data, new Micrograd.Settings(Micrograd.Loss.HINGE, 1e-4, 100, 1.0, 0, false), numpy, steps::add));
+            var numpy = NumpyRandom.seeded(1337);
+            var data = moons(100, 0.1, numpy);
+            var model = notebookModel();
+            var steps = new ArrayList<Step>();
+            var settings = new Settings(Loss.HINGE, 1e-4, 100, 1.0, 0, false);
+            assertTrue(train(model, data, settings, numpy, steps::add));
             assertEquals(100.0, steps.get(99).accuracy());
             assertTrue(steps.get(99).loss() < 0.02);
             // the accuracy reported is measured on the step's own forward pass; check the trained model too
@@ -471,43 +695,26 @@ public class MicrogradTest {
         }
 
         @Test
-        void sameFlagsSameOutputExceptTheTimingLine() {
-            var a = run("--steps", "20", "--batch-size", "30", "--hidden", "8", "--seed", "42");
-            var b = run("--steps", "20", "--batch-size", "30", "--hidden", "8", "--seed", "42");
-            var c = run("--steps", "20", "--batch-size", "30", "--hidden", "8", "--seed", "43");
-            assertEquals(0, a.exit());
-            assertEquals(withoutTiming(a.out()), withoutTiming(b.out()));
-            assertNotEquals(withoutTiming(a.out()), withoutTiming(c.out()));
-        }
-
-        String withoutTiming(String out) { return out.replaceAll("(?m)^trained .*$", "trained"); }
-
-        @Test
-        void minibatchesAndEveryNthStep() {
-            var run = run("--steps", "10", "--batch-size", "10", "--every", "4", "--no-plot");
-            assertEquals(0, run.exit(), run.err());
-            var steps = run.out().lines().filter(l -> l.startsWith("step ")).map(l -> l.split(" ")[1]).toList();
-            assertEquals(List.of("0", "4", "8", "9"), steps);
+        void theLectureNetworkLearnsTheFourExamples() {
+            var model = new MLP(3, List.of(4, 4), Activation.TANH, PythonRandom.seeded(1337));
+            var steps = new ArrayList<Step>();
+            var settings = new Settings(Loss.MSE, 0, 100, 0.05, 0, false);
+            train(model, tiny(), settings, NumpyRandom.seeded(1), steps::add);
+            assertTrue(steps.get(99).loss() < 0.01, "MSE " + steps.get(99).loss());
+            assertTrue(steps.get(99).loss() < steps.get(0).loss() / 10);
         }
 
         @Test
-        void theTimingLineCountsTheValuesOfAStep() {
-            var run = run("--no-plot", "--steps", "3");
-            var line = run.out().lines().filter(l -> l.startsWith("trained")).findFirst().orElseThrow();
-            assertTrue(line.matches("trained 3 steps in \\d+\\.\\d\\d s \\(\\d+\\.\\d\\d ms/step, 65477 values per step\\)"), line);
-        }
-
-        @Test
-        void thePlotShowsBothClassesAndEveryPoint() {
-            var run = run("--steps", "100", "--width", "40", "--height", "12");
-            var grid = run.out().lines().filter(l -> l.startsWith("|")).toList();
-            assertEquals(12, grid.size());
-            for (var row : grid) assertEquals(42, row.length());
-            String all = String.join("", grid);
-            assertTrue(all.contains(".") && all.contains(" "), "both predicted regions appear");
-            assertTrue(all.contains("o") && all.contains("x"), "both kinds of points appear");
-            assertTrue(run.out().contains("'o' sample of class -1"));
-            assertFalse(run.out().contains("\u001b["), "no colour when the output is not a terminal");
+        void forgettingZeroGradBreaksTraining() {
+            var normal = stepLines(run("--no-plot", "--every", "99"));
+            var buggy = run("--no-plot", "--every", "99", "--forget-zero-grad");
+            assertEquals(0, buggy.exit());
+            assertTrue(buggy.out().lines().anyMatch(l -> l.startsWith("*** --forget-zero-grad")), buggy.out());
+            var buggySteps = stepLines(buggy);
+            assertEquals(normal.get(0), buggySteps.get(0), "the first step is the same: nothing has piled up yet");
+            assertTrue(lossOf(buggySteps.get(1)) > 10 * lossOf(normal.get(1)),
+                    normal.get(1) + " vs " + buggySteps.get(1));
+            assertFalse(buggySteps.get(1).endsWith("accuracy 100.0%"), buggySteps.get(1));
         }
 
         @Test
@@ -519,277 +726,175 @@ public class MicrogradTest {
         }
     }
 
-    // ---------------------------------------------------------------------------------------------
-    // 5. The command line
-    // ---------------------------------------------------------------------------------------------
+    // #############################################################################################
+    // The plumbing
+    // #############################################################################################
 
     @Nested
-    class CommandLine {
+    @Order(9)
+    @DisplayName("Plumbing: the graph printer")
+    class GraphPrinter {
 
         @Test
-        void helpListsTheOptionsWithTheirDefaults() {
-            var run = run("--help");
-            assertEquals(0, run.exit());
-            for (var option : List.of("--samples", "--noise", "--seed", "--hidden", "--activation", "--loss", "--alpha",
-                    "--steps", "--lr", "--batch-size", "--every", "--no-plot", "--width", "--height")) {
-                assertTrue(run.out().contains(option), option);
-            }
-            String help = run.out().replaceAll("\\s+", " "); // the help wraps lines to the terminal's width
-            assertTrue(help.contains("default 16,16"), help);
-            assertTrue(help.contains("default relu"), help);
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {
-            "--samples 1", "--samples 1000000", "--noise -0.1", "--noise NaN", "--noise Infinity", "--seed -1",
-            "--seed 4294967296", "--hidden 0", "--hidden 16,x", "--hidden 16,-2", "--steps -1", "--lr 0", "--lr -1",
-            "--lr Infinity", "--alpha -1", "--alpha NaN", "--batch-size -1", "--batch-size 101", "--every 0",
-            "--width 3", "--width 100000", "--height 0", "--activation sigmoid", "--loss cross-entropy",
-            "--stepz 10", "--steps", "--steps ten", "extra"})
-        void badInputIsOneLineAndExitCodeTwo(String args) {
-            var run = run(args.split(" "));
-            assertEquals(2, run.exit(), args + " -> " + run.err());
-            var first = run.err().lines().findFirst().orElse("");
-            String option = args.split(" ")[0];
-            assertTrue(first.contains(option), "the first line names " + option + ": " + first);
-            assertFalse(run.err().contains("Exception"), run.err());
-            assertFalse(run.err().contains("\tat "), run.err());
-            assertTrue(run.err().contains("Usage: micrograd"), "the usage follows");
-            assertEquals("", run.out());
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // 6. The course's subcommands: gradcheck, graph, by-hand; the zero-grad bug; the tiny dataset
-    // ---------------------------------------------------------------------------------------------
-
-    @Nested
-    class Course {
-
-        @Test
-        void gradcheckPassesForEveryOperationAndTheNetwork() {
-            var checks = new ArrayList<>(Micrograd.checkOperations(Micrograd.operations(), 1e-6));
-            checks.addAll(Micrograd.checkNetwork(1e-6));
-            for (var c : checks) assertTrue(c.ok(1e-6), c.what() + ": " + c.analytic() + " vs " + c.numeric());
-            var names = checks.stream().map(c -> c.what().split(",| at ")[0]).distinct().toList();
-            for (var op : List.of("a + b", "a - b", "a * b", "a / b", "-a", "a ** 2", "relu(a)", "tanh(a)", "exp(a)", "log(a)", "2 - a", "2 / a")) {
-                assertTrue(names.contains(op), "checks " + op);
-            }
-            assertTrue(checks.stream().anyMatch(c -> c.what().startsWith("MLP loss")));
-            // where an operation has no derivative, the check is skipped, not failed
-            assertTrue(checks.stream().anyMatch(c -> c.what().equals("relu(a) at 0") && c.skipped() != null));
-            assertTrue(checks.stream().anyMatch(c -> c.what().equals("log(a) at -1.5") && c.skipped() != null));
-        }
-
-        @Test
-        void gradcheckCatchesAWrongDerivative() {
-            // sin with the derivative of -cos ... that is, a deliberate mistake: d/da sin(a) is cos(a), not sin(a)
-            var wrong = new Micrograd.Operation("sin(a), wrong", 1,
-                    v -> Micrograd.Value.unary(Math.sin(v.get(0).data), "sin", v.get(0), Math.sin(v.get(0).data)),
-                    x -> false, "");
-            var right = new Micrograd.Operation("sin(a), right", 1,
-                    v -> Micrograd.Value.unary(Math.sin(v.get(0).data), "sin", v.get(0), Math.cos(v.get(0).data)),
-                    x -> false, "");
-            var checks = Micrograd.checkOperations(List.of(wrong, right), 1e-6);
-            assertTrue(checks.stream().filter(c -> c.what().startsWith("sin(a), wrong")).anyMatch(c -> !c.ok(1e-6)));
-            assertTrue(checks.stream().filter(c -> c.what().startsWith("sin(a), right")).allMatch(c -> c.ok(1e-6)));
-        }
-
-        @Test
-        void gradcheckCommandPrintsATableAndExitsZero() {
-            var run = run("gradcheck");
-            assertEquals(0, run.exit(), run.out() + run.err());
-            assertTrue(run.out().startsWith("what "), run.out());
-            assertTrue(run.out().contains("relu(a) at 0") && run.out().contains("skipped: relu has a kink at 0"));
-            assertTrue(run.out().lines().anyMatch(l -> l.matches("\\d+ checks: \\d+ passed, \\d+ skipped \\(no derivative there\\), 0 failed")), run.out());
-        }
-
-        @Test
-        void gradcheckFailsWhenTheToleranceCannotBeMet() {
-            // with h = 0.1 the central difference is off by about h^2 = 1e-2, far beyond a 1e-9 tolerance
-            var run = run("gradcheck", "--h", "0.1", "--tolerance", "1e-9");
-            assertEquals(1, run.exit());
-            assertTrue(run.out().contains("FAILED: "), run.out());
-        }
-
-        /** The lecture's neuron: o = tanh(2*-3 + 0*1 + 6.8813735870195432) = tanh(0.8814) = 1/sqrt(2). */
-        @Test
-        void theGraphOfTheDefaultNeuron() {
-            var o = Micrograd.neuron(2, 0, -3, 1, 6.8813735870195432, Micrograd.Activation.TANH);
-            assertEquals(Math.sqrt(0.5), o.data, 1e-9);
-            var byLabel = new java.util.HashMap<String, Micrograd.Value>();
-            for (var v : o.topologicalOrder()) byLabel.put(v.label, v);
-            assertEquals(java.util.Set.of("x1", "x2", "w1", "w2", "b", "x1*w1", "x2*w2", "x1*w1 + x2*w2", "n", "o"), byLabel.keySet());
-            // d tanh/dn = 1 - o^2 = 0.5, and from there the chain rule through + and *
-            assertEquals(0.5, byLabel.get("n").grad, 1e-9);
-            assertEquals(0.5, byLabel.get("b").grad, 1e-9);
-            assertEquals(-1.5, byLabel.get("x1").grad, 1e-9);  // w1 * 0.5
-            assertEquals(1.0, byLabel.get("w1").grad, 1e-9);   // x1 * 0.5
-            assertEquals(0.5, byLabel.get("x2").grad, 1e-9);   // w2 * 0.5
-            assertEquals(0.0, byLabel.get("w2").grad, 1e-9);   // x2 * 0.5
-            assertEquals(List.of(byLabel.get("x1"), byLabel.get("w1")), byLabel.get("x1*w1").inputs());
-            assertEquals("tanh", o.op());
-
-            var tree = Micrograd.tree(o);
+        void theTreeShowsEveryValueWithItsGradient() {
+            var tree = GraphText.tree(LECTURE_NEURON);
             assertEquals(10, tree.size());
             assertEquals("o  [tanh]  data 0.7071  grad 1.0000", tree.get(0));
             assertTrue(tree.contains("    |   |   |-- x1  data 2.0000  grad -1.5000"), String.join("\n", tree));
         }
 
         @Test
+        void aValueUsedTwiceIsDrawnInFullOnce() {
+            var a = new Value(3, "a");
+            var tree = GraphText.tree(a.mul(a));
+            assertEquals(List.of("(unnamed)  [*]  data 9.0000  grad 0.0000", "|-- a  data 3.0000  grad 0.0000",
+                    "`-- a  data 3.0000  grad 0.0000"), tree);
+        }
+
+        @Test
         void theDotOutputIsWellFormed() {
-            var o = Micrograd.neuron(2, 0, -3, 1, 6.8813735870195432, Micrograd.Activation.TANH);
-            String dot = Micrograd.dot(o);
+            String dot = GraphText.dot(LECTURE_NEURON);
             assertTrue(dot.startsWith("digraph micrograd {") && dot.trim().endsWith("}"));
             assertTrue(dot.contains("rankdir=LR"));
-            assertEquals(dot.chars().filter(c -> c == '{').count(), dot.chars().filter(c -> c == '}').count(), "balanced braces");
-            var declared = new java.util.HashSet<String>();
+            assertEquals(dot.chars().filter(c -> c == '{').count(), dot.chars().filter(c -> c == '}').count());
+            var declared = new HashSet<String>();
             var edges = new ArrayList<String[]>();
             for (var line : dot.lines().map(String::trim).toList()) {
-                var edge = java.util.regex.Pattern.compile("^(\\w+) -> (\\w+);$").matcher(line);
-                var node = java.util.regex.Pattern.compile("^(\\w+) \\[.*\\];$").matcher(line);
+                var edge = Pattern.compile("^(\\w+) -> (\\w+);$").matcher(line);
+                var node = Pattern.compile("^(\\w+) \\[.*\\];$").matcher(line);
                 if (edge.matches()) edges.add(new String[] {edge.group(1), edge.group(2)});
                 else if (node.matches() && !line.startsWith("node ")) declared.add(node.group(1));
             }
             assertEquals(10 + 5, declared.size(), "ten values and five operations");
-            for (var e : edges) {
-                assertTrue(declared.contains(e[0]) && declared.contains(e[1]), "edge " + e[0] + " -> " + e[1] + " joins declared nodes");
-            }
-            long inputEdges = edges.stream().filter(e -> e[1].endsWith("_op")).count();
-            long resultEdges = edges.stream().filter(e -> e[0].endsWith("_op")).count();
-            assertEquals(2 + 2 + 2 + 2 + 1, inputEdges, "one edge per input: four binary operations and tanh");
-            assertEquals(5, resultEdges, "each operation feeds its result");
+            for (var e : edges) assertTrue(declared.contains(e[0]) && declared.contains(e[1]), e[0] + " -> " + e[1]);
+            assertEquals(2 + 2 + 2 + 2 + 1, edges.stream().filter(e -> e[1].endsWith("_op")).count(),
+                    "one edge per input: four binary operations and tanh");
+            assertEquals(5, edges.stream().filter(e -> e[0].endsWith("_op")).count(),
+                    "each operation feeds its result");
             assertTrue(dot.contains("label=\"{ o | data 0.7071 | grad 1.0000 }\""), dot);
         }
 
         @Test
-        void graphCommandWritesTheDotFileWhole(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        void theGraphCommandWritesTheDotFileWhole(@TempDir Path dir) throws Exception {
             var file = dir.resolve("neuron.dot");
             var run = run("graph", "--dot", file.toString());
             assertEquals(0, run.exit(), run.err());
             assertTrue(run.out().contains("o  [tanh]  data 0.7071  grad 1.0000"));
-            assertEquals(Micrograd.dot(Micrograd.neuron(2, 0, -3, 1, 6.8813735870195432, Micrograd.Activation.TANH)), Files.readString(file));
+            assertEquals(GraphText.dot(LECTURE_NEURON), Files.readString(file));
             try (var files = Files.list(dir)) {
                 assertEquals(List.of(file), files.toList(), "no temporary file left beside it");
             }
         }
 
         @Test
-        void graphCommandTakesOtherInputs() {
-            var run = run("graph", "--x1", "1", "--x2", "1", "--w1", "1", "--w2", "1", "--b", "-3", "--activation", "relu");
+        void theGraphCommandTakesOtherInputs() {
+            var run = run("graph", "--x1", "1", "--x2", "1", "--w1", "1", "--w2", "1", "--b", "-3", "--activation",
+                    "relu");
             assertEquals(0, run.exit(), run.err());
             assertTrue(run.out().startsWith("o = relu("), run.out());
             assertTrue(run.out().contains("o  [relu]  data 0.0000  grad 1.0000"), run.out());
             assertTrue(run.out().contains("`-- n  [+]  data -1.0000  grad 0.0000"), run.out());
         }
+    }
+
+    @Nested
+    @Order(10)
+    @DisplayName("Plumbing: the gradcheck table")
+    class GradcheckTable {
 
         @Test
-        void anUnwritableDotPathIsAUsageErrorAndLeavesNothing(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-            var missing = dir.resolve("no-such-folder").resolve("g.dot");
-            var run = run("graph", "--dot", missing.toString());
-            assertEquals(2, run.exit());
-            var first = run.err().lines().findFirst().orElse("");
-            assertTrue(first.contains("--dot") && first.contains(missing.toString()) && first.contains("no such folder"), first);
-            assertFalse(run.err().contains("Exception"), run.err());
-            assertEquals("", run.out(), "nothing is printed before the error");
-            assertFalse(Files.exists(missing));
-            var run2 = run("graph", "--dot", dir.toString());
-            assertEquals(2, run2.exit());
-            assertTrue(run2.err().contains("that is a directory"), run2.err());
-        }
-
-        @Test
-        void byHandGivesTheLessonsNumbers() {
-            var steps = Micrograd.byHand(3, 2, 2, 0.1, 3);
-            assertEquals(3, steps.size());
-            assertClose(16, steps.get(0).loss(), 1e-12, "loss 1");
-            assertClose(0.64, steps.get(1).loss(), 1e-12, "loss 2");
-            assertClose(0.0256, steps.get(2).loss(), 1e-12, "loss 3");
-            assertClose(16, steps.get(0).gradient(), 1e-12, "dL/dw = 2*(6 - 2)*2");
-            assertClose(1.4, steps.get(0).newW(), 1e-12, "w <- 3 - 0.1*16");
-            var run = run("by-hand");
-            assertEquals(0, run.exit());
-            assertTrue(run.out().contains("  loss  = (pred - t)^2 = (6 - 2)^2 = 16"), run.out());
-            assertTrue(run.out().contains("  dL/dw = 2*(pred - t)*x = 2*(6 - 2)*2 = 16"), run.out());
-            assertTrue(run.out().contains("  w <- w - lr*dL/dw = 3 - 0.1*16 = 1.4"), run.out());
-            assertTrue(run.out().contains("= 0.64") && run.out().contains("= 0.0256"), run.out());
-        }
-
-        @Test
-        void byHandTakesItsNumbersAsOptions() {
-            var run = run("by-hand", "--w", "1", "--x", "3", "--target", "0", "--lr", "0.01", "--steps", "1");
-            assertEquals(0, run.exit(), run.err());
-            // pred 3, loss 9, dL/dw = 2*3*3 = 18, w <- 1 - 0.01*18 = 0.82
-            assertTrue(run.out().contains("= 9\n") && run.out().contains("= 18\n") && run.out().contains("= 0.82"), run.out());
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"gradcheck --h 0", "gradcheck --h 1", "gradcheck --tolerance 0", "gradcheck --tolerance 2",
-            "graph --x1 NaN", "graph --b Infinity", "graph --activation cube", "by-hand --steps 0", "by-hand --lr -1",
-            "by-hand --w NaN", "by-hand --target x", "gradcheck --nudge 1"})
-        void badSubcommandInputIsOneLineAndExitCodeTwo(String args) {
-            var run = run(args.split(" "));
-            assertEquals(2, run.exit(), args + " -> " + run.err());
-            String option = args.split(" ")[1];
-            assertTrue(run.err().lines().findFirst().orElse("").contains(option), run.err());
-            assertTrue(run.err().contains("Usage: micrograd " + args.split(" ")[0]), run.err());
-            assertFalse(run.err().contains("Exception"), run.err());
-        }
-
-        @Test
-        void helpListsTheSubcommands() {
-            var run = run("--help");
-            var commands = run.out().substring(run.out().indexOf("Commands:")).lines().skip(1).toList();
-            for (var name : List.of("gradcheck", "graph", "by-hand")) {
-                int at = commands.indexOf(commands.stream().filter(l -> l.trim().startsWith(name + " ")).findFirst().orElseThrow());
-                assertTrue(at + 1 == commands.size() || !commands.get(at + 1).startsWith("     "), name + " is described in one line");
+        void everyOperationAndTheNetworkPass() {
+            var checks = new ArrayList<>(Gradchecks.checkOperations(Gradchecks.operations(), 1e-6));
+            checks.addAll(Gradchecks.checkNetwork(1e-6));
+            for (var c : checks) assertTrue(c.ok(1e-6), c.what() + ": " + c.analytic() + " vs " + c.numeric());
+            var names = checks.stream().map(c -> c.what().split(",| at ")[0]).distinct().toList();
+            for (var op : List.of("a + b", "a - b", "a * b", "a / b", "-a", "a ** 2", "relu(a)", "tanh(a)", "exp(a)",
+                    "log(a)", "2 - a", "2 / a")) {
+                assertTrue(names.contains(op), "checks " + op);
             }
+            assertEquals(2 * 3 + 3, checks.stream().filter(c -> c.what().startsWith("MLP loss")).count(),
+                    "MLP(2, [2]): two neurons of 2 weights and a bias, then one of 2 weights and a bias");
+            // where an operation has no derivative, the check is skipped, not failed
+            assertTrue(checks.stream().anyMatch(c -> c.what().equals("relu(a) at 0") && c.skipped() != null));
+            assertTrue(checks.stream().anyMatch(c -> c.what().equals("log(a) at -1.5") && c.skipped() != null));
         }
 
         @Test
-        void forgettingZeroGradBreaksTraining() {
-            var normal = run("--no-plot", "--every", "99");
-            var buggy = run("--no-plot", "--every", "99", "--forget-zero-grad");
-            assertEquals(0, buggy.exit());
-            assertTrue(buggy.out().startsWith("*** --forget-zero-grad"), buggy.out());
-            var normalSteps = normal.out().lines().filter(l -> l.startsWith("step ")).toList();
-            var buggySteps = buggy.out().lines().filter(l -> l.startsWith("step ")).toList();
-            assertEquals(normalSteps.get(0), buggySteps.get(0), "the first step is the same: nothing has piled up yet");
-            double normalLoss = Double.parseDouble(normalSteps.get(1).split(" ")[3].replace(",", ""));
-            double buggyLoss = Double.parseDouble(buggySteps.get(1).split(" ")[3].replace(",", ""));
-            assertTrue(buggyLoss > 10 * normalLoss, normalLoss + " vs " + buggyLoss);
-            assertFalse(buggySteps.get(1).endsWith("accuracy 100.0%"), buggySteps.get(1));
+        void theCommandPrintsATableAndExitsZero() {
+            var run = run("gradcheck");
+            assertEquals(0, run.exit(), run.out() + run.err());
+            assertTrue(run.out().startsWith("what "), run.out());
+            assertTrue(run.out().contains("relu(a) at 0") && run.out().contains("skipped: relu has a kink at 0"));
+            assertTrue(run.out().lines().anyMatch(l -> l.equals(
+                    "77 checks: 68 passed, 9 skipped (no derivative there), 0 failed")),
+                    run.out());
         }
 
         @Test
-        void theLectureNetworkLearnsTheFourExamples() {
-            var run = run("--dataset", "tiny");
-            assertEquals(0, run.exit(), run.err());
-            var line = run.out().lines().filter(l -> l.startsWith("predictions (mean squared error ")).findFirst().orElseThrow();
-            double mse = Double.parseDouble(line.replaceAll(".*error ([^)]*)\\).*", "$1"));
-            assertTrue(mse < 0.01, line);
-            assertTrue(run.out().contains("[2, 3, -1]"), run.out());
-            assertFalse(run.out().contains("decision boundary"), "no 2-D plot for 3-D inputs");
-            // and directly: MLP(3, [4, 4, 1]) with tanh and MSE at the lecture's lr
-            var data = Micrograd.tiny();
-            var model = new Micrograd.MLP(3, List.of(4, 4), Micrograd.Activation.TANH, Micrograd.PythonRandom.seeded(1337));
-            var steps = new ArrayList<Micrograd.Step>();
-            Micrograd.train(model, data, new Micrograd.Settings(Micrograd.Loss.MSE, 0, 100, 0.05, 0, false), Micrograd.NumpyRandom.seeded(1), steps::add);
-            assertTrue(steps.get(99).loss() < 0.01, "MSE " + steps.get(99).loss());
-            assertTrue(steps.get(99).loss() < steps.get(0).loss() / 10);
-        }
-
-        @Test
-        void theTinyDatasetsBatchSizeIsBoundedByItsFourExamples() {
-            var run = run("--dataset", "tiny", "--batch-size", "5");
-            assertEquals(2, run.exit());
-            assertTrue(run.err().contains("--batch-size") && run.err().contains("(4)"), run.err());
+        void theCommandFailsWhenTheToleranceCannotBeMet() {
+            // with h = 0.1 the central difference is off by about h^2 = 1e-2, far beyond a 1e-9 tolerance
+            var run = run("gradcheck", "--nudge", "0.1", "--tolerance", "1e-9");
+            assertEquals(1, run.exit());
+            assertTrue(run.out().contains("FAILED: "), run.out());
         }
     }
 
-    // ---------------------------------------------------------------------------------------------
-    // 7. Pictures, datasets and the training log
-    // ---------------------------------------------------------------------------------------------
+    /** The plot's grid: the lines between the borders, without the borders. */
+    static List<String> grid(Run run) {
+        return run.out().lines().filter(l -> l.startsWith("|")).map(l -> l.substring(1, l.length() - 1)).toList();
+    }
+
+    @Nested
+    @Order(11)
+    @DisplayName("Plumbing: the text plot")
+    class TextPlot {
+
+        /** Each sample goes in the cell its coordinates fall in, over the data's box widened by a tenth. */
+        @Test
+        void everySampleIsDrawnInItsCell() {
+            int width = 40, height = 12;
+            var run = run("--steps", "100", "--width", "" + width, "--height", "" + height);
+            var grid = grid(run);
+            assertEquals(height, grid.size());
+            for (var row : grid) assertEquals(width, row.length());
+            var data = moons(100, 0.1, NumpyRandom.seeded(1337));
+            double x0 = Arrays.stream(data.x()).mapToDouble(p -> p[0]).min().orElseThrow();
+            double x1 = Arrays.stream(data.x()).mapToDouble(p -> p[0]).max().orElseThrow();
+            double y0 = Arrays.stream(data.x()).mapToDouble(p -> p[1]).min().orElseThrow();
+            double y1 = Arrays.stream(data.x()).mapToDouble(p -> p[1]).max().orElseThrow();
+            double left = x0 - (x1 - x0) / 10, right = x1 + (x1 - x0) / 10;
+            double bottom = y0 - (y1 - y0) / 10, top = y1 + (y1 - y0) / 10;
+            var expected = new HashMap<List<Integer>, Character>();
+            for (int i = 0; i < data.size(); i++) {
+                int col = (int) ((data.x()[i][0] - left) / ((right - left) / width));
+                int row = (int) ((top - data.x()[i][1]) / ((top - bottom) / height));
+                expected.put(List.of(row, col), data.y()[i] > 0 ? 'x' : 'o'); // a later sample covers an earlier
+            }
+            var drawn = new HashMap<List<Integer>, Character>();
+            for (int r = 0; r < height; r++) {
+                for (int c = 0; c < width; c++) {
+                    char ch = grid.get(r).charAt(c);
+                    if (ch == 'o' || ch == 'x') drawn.put(List.of(r, c), ch);
+                }
+            }
+            assertEquals(expected, drawn);
+            String all = String.join("", grid);
+            assertTrue(all.contains(".") && all.contains(" "), "both predicted regions appear");
+            assertTrue(run.out().contains("'o' sample of class -1"));
+            assertFalse(run.out().contains("\u001b["), "no colour when the output is not a terminal");
+        }
+
+        @Test
+        void dataWithThreeInputsGetsATableOfPredictions() {
+            var run = run("--dataset", "tiny");
+            assertEquals(0, run.exit(), run.err());
+            var line = run.out().lines().filter(l -> l.startsWith("predictions (mean squared error "))
+                    .findFirst().orElseThrow();
+            assertTrue(Double.parseDouble(line.replaceAll(".*error ([^)]*)\\).*", "$1")) < 0.01, line);
+            assertTrue(run.out().contains("  [2, 3, -1]               1"), run.out());
+            assertFalse(run.out().contains("decision boundary"), "no 2-D plot for 3-D inputs");
+        }
+    }
 
     static org.w3c.dom.Document parseXml(Path file) throws Exception {
         var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
@@ -812,18 +917,25 @@ public class MicrogradTest {
         return polyline.getAttribute("points").trim().split("\\s+").length;
     }
 
+    static int markers(Path svg) throws Exception {
+        var doc = parseXml(svg);
+        return byClass(doc, "circle", "point").size() + byClass(doc, "rect", "point").size();
+    }
+
     @Nested
+    @Order(12)
+    @DisplayName("Plumbing: the SVG picture")
     class Pictures {
 
         @Test
-        void theSvgHasTheBoundaryThePointsAndACurveVertexPerStep(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        void theSvgHasTheBoundaryThePointsAndACurveVertexPerStep(@TempDir Path dir) throws Exception {
             var file = dir.resolve("moons.svg");
             var run = run("--steps", "30", "--samples", "60", "--svg", file.toString(), "--no-plot");
             assertEquals(0, run.exit(), run.err());
             assertTrue(run.out().contains("wrote " + file), run.out());
             var doc = parseXml(file);
             assertEquals("svg", doc.getDocumentElement().getTagName());
-            assertEquals(60, byClass(doc, "circle", "point").size() + byClass(doc, "rect", "point").size(), "a marker per sample");
+            assertEquals(60, markers(file), "a marker per sample");
             assertEquals(30, byClass(doc, "circle", "minus").size(), "class -1: circles");
             assertEquals(30, byClass(doc, "rect", "plus").size(), "class +1: squares");
             assertFalse(byClass(doc, "rect", "cell").isEmpty(), "the plane is filled by predicted class");
@@ -834,40 +946,71 @@ public class MicrogradTest {
             assertEquals(30, vertices(byClass(doc, "polyline", "accuracy").get(0)));
             assertTrue(byClass(doc, "line", "tick").size() >= 10, "axes with ticks");
             String svg = Files.readString(file);
-            assertTrue(svg.contains("moons: MLP 2-16-16-1, relu, hinge loss, 30 steps") && svg.contains("seed 1337"), "title with the settings");
+            assertTrue(svg.contains("moons: MLP 2-16-16-1, relu, hinge loss, 30 steps") && svg.contains("seed 1337"),
+                    "title with the settings");
             assertTrue(svg.contains("after step 29: loss "), "the final numbers");
-            assertFalse(svg.contains("<script") || svg.contains("href") || svg.contains("@import") || svg.contains("url("), "self-contained");
+            assertFalse(svg.contains("<script") || svg.contains("href") || svg.contains("@import")
+                    || svg.contains("url("),
+                    "self-contained");
         }
 
         @Test
-        void theBoundaryCellsCoverThePlaneExactly(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        void theBoundaryCellsCoverThePlaneExactly(@TempDir Path dir) throws Exception {
             var file = dir.resolve("b.svg");
             assertEquals(0, run("--steps", "5", "--svg", file.toString(), "--no-plot").exit());
             double area = 0;
             for (var cell : byClass(parseXml(file), "rect", "cell")) {
-                area += Double.parseDouble(cell.getAttribute("width")) * Double.parseDouble(cell.getAttribute("height"));
+                area += Double.parseDouble(cell.getAttribute("width"))
+                        * Double.parseDouble(cell.getAttribute("height"));
             }
             assertEquals(380 * 380, area, 1.0, "100 x 100 cells merged into runs fill the 380 x 380 panel");
         }
 
         @Test
-        void theTinyDatasetsPictureHasTheCurvesAndSaysWhyNoBoundary(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        void theTinyDatasetsPictureHasTheCurvesAndSaysWhyNoBoundary(@TempDir Path dir) throws Exception {
             var file = dir.resolve("tiny.svg");
             assertEquals(0, run("--dataset", "tiny", "--steps", "40", "--svg", file.toString()).exit());
             var doc = parseXml(file);
             assertEquals(40, vertices(byClass(doc, "polyline", "loss").get(0)));
             assertTrue(byClass(doc, "rect", "cell").isEmpty());
-            assertTrue(Files.readString(file).contains("The decision boundary needs 2-D data; this dataset has 3 inputs."));
+            assertTrue(Files.readString(file)
+                    .contains("The decision boundary needs 2-D data; this dataset has 3 inputs."));
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"moons", "circles", "xor", "spiral"})
+        void everyDatasetIsSeededAndHonoursSamplesAndNoise(String name, @TempDir Path dir) throws Exception {
+            String[] common = {"--dataset", name, "--steps", "2", "--seed", "5", "--no-plot", "--svg"};
+            var a = run(concat(common, dir.resolve("a.svg").toString(), "--samples", "31", "--noise", "0.2"));
+            var b = run(concat(common, dir.resolve("b.svg").toString(), "--samples", "31", "--noise", "0.2"));
+            var c = run(concat(common, dir.resolve("c.svg").toString(), "--samples", "31", "--noise", "0.3"));
+            var d = run(concat(common, dir.resolve("d.svg").toString(), "--samples", "20", "--noise", "0.2"));
+            assertEquals(0, a.exit(), a.err());
+            assertEquals(31, markers(dir.resolve("a.svg")));
+            assertEquals(20, markers(dir.resolve("d.svg")));
+            assertEquals(Files.readString(dir.resolve("a.svg")), Files.readString(dir.resolve("b.svg")), "same seed");
+            assertNotEquals(Files.readString(dir.resolve("a.svg")), Files.readString(dir.resolve("c.svg")),
+                    "more noise");
+        }
+    }
+
+    static String[] concat(String[] first, String... more) {
+        var all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    @Nested
+    @Order(13)
+    @DisplayName("Plumbing: files and the log")
+    class FilesAndTheLog {
+
         @Test
-        void anUnwritableSvgPathExitsTwoAndWritesNothing(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        void anUnwritableSvgPathExitsTwoBeforeTrainingAndWritesNothing(@TempDir Path dir) throws Exception {
             var missing = dir.resolve("nowhere").resolve("x.svg");
             var run = run("--svg", missing.toString());
-            assertEquals(2, run.exit());
-            var first = run.err().lines().findFirst().orElse("");
-            assertTrue(first.contains("--svg") && first.contains(missing.toString()), first);
-            assertEquals("", run.out(), "it fails before training, not after");
+            assertUsageError(run, "--svg", "--svg " + missing);
+            assertTrue(run.err().lines().findFirst().orElse("").contains(missing.toString()), run.err());
             assertFalse(Files.exists(missing));
             assertEquals(2, run("--svg", dir.toString()).exit(), "a folder is not a file");
             try (var files = Files.list(dir)) {
@@ -876,7 +1019,19 @@ public class MicrogradTest {
         }
 
         @Test
-        void aFailedRunDoesNotOverwriteAnExistingPicture(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        void anUnwritableDotPathIsAUsageErrorAndLeavesNothing(@TempDir Path dir) throws Exception {
+            var missing = dir.resolve("no-such-folder").resolve("g.dot");
+            var run = run("graph", "--dot", missing.toString());
+            assertUsageError(run, "--dot", "graph --dot " + missing);
+            assertTrue(run.err().lines().findFirst().orElse("").contains("no such folder"), run.err());
+            assertFalse(Files.exists(missing));
+            var run2 = run("graph", "--dot", dir.toString());
+            assertEquals(2, run2.exit());
+            assertTrue(run2.err().contains("that is a directory"), run2.err());
+        }
+
+        @Test
+        void aFailedRunDoesNotOverwriteAnExistingPicture(@TempDir Path dir) throws Exception {
             var file = dir.resolve("keep.svg");
             Files.writeString(file, "<svg/>");
             var run = run("--lr", "1e300", "--svg", file.toString(), "--no-plot");
@@ -885,26 +1040,29 @@ public class MicrogradTest {
         }
 
         @Test
-        void theLogHasAHeaderAndARowPerStep(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        void theLogHasAHeaderAndARowPerStep(@TempDir Path dir) throws Exception {
             var file = dir.resolve("log.csv");
             var run = run("--steps", "12", "--log", file.toString(), "--no-plot");
             assertEquals(0, run.exit(), run.err());
             var lines = Files.readAllLines(file);
             assertEquals(12 + 1, lines.size());
             assertEquals("step,loss,accuracy,lr", lines.get(0));
-            assertTrue(lines.get(1).matches("0,0\\.8958441028683222,50\\.0,1\\.0"), lines.get(1));
-            var stepLines = run.out().lines().filter(l -> l.startsWith("step ")).toList();
+            assertEquals("0,0.8958441028683222,50.0,1.0", lines.get(1));
+            // the schedule 1.0 - 0.9*k/12 for k = 0..11, as CPython 3.11 prints it
+            var rates = List.of("1.0", "0.925", "0.85", "0.775", "0.7", "0.625", "0.55", "0.475", "0.4",
+                    "0.32500000000000007", "0.25", "0.17499999999999993");
+            var steps = stepLines(run);
             for (int k = 0; k < 12; k++) {
                 var f = lines.get(k + 1).split(",");
                 assertEquals(4, f.length);
                 assertEquals(String.valueOf(k), f[0]);
-                assertEquals("step " + k + " loss " + f[1] + ", accuracy " + f[2] + "%", stepLines.get(k));
-                assertEquals(Micrograd.learningRate(1.0, k, 12), Double.parseDouble(f[3]));
+                assertEquals("step " + k + " loss " + f[1] + ", accuracy " + f[2] + "%", steps.get(k));
+                assertEquals(rates.get(k), f[3], "lr at step " + k);
             }
         }
 
         @Test
-        void aRunStoppedMidwayLeavesEveryRowComplete(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        void aRunStoppedMidwayLeavesEveryRowComplete(@TempDir Path dir) throws Exception {
             var file = dir.resolve("log.csv");
             var run = run("--lr", "1e300", "--log", file.toString(), "--no-plot");
             assertEquals(1, run.exit());
@@ -913,118 +1071,196 @@ public class MicrogradTest {
             for (var line : lines.subList(1, lines.size())) assertEquals(4, line.split(",").length, line);
             assertTrue(Files.readString(file).endsWith("\n"));
         }
+    }
+
+    @Nested
+    @Order(14)
+    @DisplayName("Plumbing: the command line")
+    class CommandLine {
+
+        @Test
+        void helpGroupsTheOptionsUnderHeadingsWithTheirDefaults() {
+            var run = run("--help");
+            assertEquals(0, run.exit());
+            String out = run.out();
+            assertTrue(out.startsWith("Usage: micrograd [OPTIONS] [COMMAND]"), out);
+            int data = out.indexOf("\nData:"), model = out.indexOf("\nModel:"), training = out.indexOf("\nTraining:");
+            int output = out.indexOf("\nOutput:"), commands = out.indexOf("\nCommands:"),
+                    exits = out.indexOf("\nExit codes:");
+            assertTrue(0 < data && data < model && model < training && training < output && output < commands
+                    && commands < exits, out);
+            assertTrue(out.indexOf("--samples=") > data && out.indexOf("--samples=") < model);
+            assertTrue(out.indexOf("--hidden=") > model && out.indexOf("--hidden=") < training);
+            assertTrue(out.indexOf("--lr=") > training && out.indexOf("--lr=") < output);
+            assertTrue(out.indexOf("--svg=") > output && out.indexOf("--svg=") < commands);
+            String help = out.replaceAll("\\s+", " "); // the help wraps lines to the terminal's width
+            assertTrue(help.contains("default 16,16") && help.contains("default relu"), help);
+            assertTrue(help.contains("2 a usage error"), help);
+        }
+
+        @Test
+        void everyOptionHasItsOwnLabel() {
+            var labels = new ArrayList<String>();
+            for (var option : Cli.commandLine().getCommandSpec().options()) {
+                if (option.arity().max() > 0) labels.add(option.paramLabel());
+            }
+            assertEquals(new HashSet<>(labels).size(), labels.size(), "no label serves two options: " + labels);
+        }
+
+        @Test
+        void theSubcommandsAreListedInTheCoursesOrderOnALineEach() {
+            var out = run("--help").out();
+            var commands = out.substring(out.indexOf("Commands:")).lines().skip(1)
+                    .takeWhile(l -> !l.isBlank()).toList();
+            assertEquals(List.of("graph", "gradcheck", "by-hand", "help"),
+                    commands.stream().map(l -> l.trim().split(" ")[0]).toList(), String.join("\n", commands));
+        }
 
         @ParameterizedTest
-        @ValueSource(strings = {"--factor 0", "--factor 1", "--factor NaN", "--dataset rings", "--log /no/such/folder/log.csv"})
-        void badPictureAndDataOptionsAreUsageErrors(String args) {
-            var run = run(args.split(" "));
-            assertEquals(2, run.exit(), run.err());
-            assertTrue(run.err().lines().findFirst().orElse("").contains(args.split(" ")[0]), run.err());
-            assertFalse(run.err().contains("Exception"), run.err());
+        @ValueSource(strings = {
+            "--samples 1", "--samples 1000000", "--noise -0.1", "--noise NaN", "--noise Infinity", "--seed -1",
+            "--seed 4294967296", "--hidden 0", "--hidden 16,x", "--hidden 16,-2", "--steps -1", "--lr 0", "--lr -1",
+            "--lr Infinity", "--alpha -1", "--alpha NaN", "--batch-size -1", "--batch-size 101", "--every 0",
+            "--width 3", "--width 100000", "--height 0", "--activation sigmoid", "--loss cross-entropy",
+            "--factor 0", "--factor 1", "--factor NaN", "--dataset rings", "--log /no/such/folder/log.csv",
+            "--stepz 10", "--steps", "--steps ten", "extra",
+            "gradcheck --nudge 0", "gradcheck --nudge 1", "gradcheck --tolerance 0", "gradcheck --tolerance 2",
+            "graph --x1 NaN", "graph --b Infinity", "graph --activation cube", "by-hand --steps 0", "by-hand --lr -1",
+            "by-hand --w NaN", "by-hand --target x", "gradcheck --h 1e-3", "gradcheck -h 0.01", "--steps 5 graph"})
+        void badInputIsOneLineThenTheSynopsisAndExitCodeTwo(String args) {
+            var words = args.split(" ");
+            boolean sub = List.of("gradcheck", "graph", "by-hand").contains(words[0]);
+            String named = sub ? words[1].equals("-h") ? "0.01" : words[1] : words[0];
+            var run = run(words);
+            assertUsageError(run, named, args);
+            var err = run.err().lines().toList();
+            String command = "micrograd" + (sub ? " " + words[0] : "");
+            assertTrue(err.stream().anyMatch(l -> l.startsWith("Usage: " + command)), run.err());
+            assertEquals("Try '" + command + " --help' for more information.", err.get(err.size() - 1));
+            assertTrue(err.size() <= 6, "not the whole help: " + run.err());
+        }
+
+        @Test
+        void aTrainingOptionBeforeASubcommandNamesBoth() {
+            var run = run("--steps", "5", "graph");
+            assertUsageError(run, "--steps", "--steps 5 graph");
+            assertTrue(run.err().lines().findFirst().orElseThrow().contains("'graph'"), run.err());
+        }
+
+        /**
+         * The collision that --h had with -h: every option of every subcommand that takes a value accepts
+         * the default that --help shows, and rejects a word with a line that names that option.
+         */
+        @Test
+        void everySubcommandOptionAcceptsItsDefaultAndRejectsAWord(@TempDir Path dir) {
+            var top = Cli.commandLine();
+            int checked = 0;
+            for (var sub : List.of("graph", "gradcheck", "by-hand")) {
+                for (var option : top.getSubcommands().get(sub).getCommandSpec().options()) {
+                    if (option.arity().max() == 0) continue;
+                    String name = option.longestName();
+                    String value = option.defaultValue() != null ? option.defaultValue()
+                            : dir.resolve("g.dot").toString();
+                    var ok = run(sub, name, value);
+                    assertEquals(0, ok.exit(), sub + " " + name + " " + value + ": " + ok.err());
+                    if (option.type() == Path.class) continue;
+                    assertUsageError(run(sub, name, "word"), name, sub + " " + name + " word");
+                    checked++;
+                }
+            }
+            assertEquals(7 + 2 + 5 - 1, checked, "graph's 6 numbers and activation, gradcheck's 2, by-hand's 5");
+        }
+
+        @Test
+        void sameFlagsGiveTheSameOutputExceptTheTimingLine() {
+            var a = run("--steps", "20", "--batch-size", "30", "--hidden", "8", "--seed", "42");
+            var b = run("--steps", "20", "--batch-size", "30", "--hidden", "8", "--seed", "42");
+            var c = run("--steps", "20", "--batch-size", "30", "--hidden", "8", "--seed", "43");
+            assertEquals(0, a.exit());
+            assertEquals(withoutTiming(a.out()), withoutTiming(b.out()));
+            assertNotEquals(withoutTiming(a.out()), withoutTiming(c.out()));
+        }
+
+        String withoutTiming(String out) { return out.replaceAll("(?m)^trained .*$", "trained"); }
+
+        @Test
+        void minibatchesAndEveryNthStep() {
+            var run = run("--steps", "10", "--batch-size", "10", "--every", "4", "--no-plot");
+            assertEquals(0, run.exit(), run.err());
+            assertEquals(List.of("0", "4", "8", "9"), stepLines(run).stream().map(l -> l.split(" ")[1]).toList());
+        }
+
+        @Test
+        void theTimingLineCountsTheValuesOfAStep() {
+            var run = run("--no-plot", "--steps", "3");
+            var line = run.out().lines().filter(l -> l.startsWith("trained")).findFirst().orElseThrow();
+            assertTrue(line.matches(
+                    "trained 3 steps in \\d+\\.\\d\\d s \\(\\d+\\.\\d\\d ms/step, 65477 values per step\\)"),
+                    line);
+        }
+
+        @Test
+        void theTinyDatasetTakesTheLecturesSettingsAndItsBatchSizeIsBoundedByFour() {
+            var out = run("--dataset", "tiny", "--steps", "1").out();
+            assertTrue(out.startsWith("MLP of [Layer of [TanhNeuron(3), TanhNeuron(3), TanhNeuron(3), TanhNeuron(3)], "
+                    + "Layer of [TanhNeuron(4), "), out);
+            var run = run("--dataset", "tiny", "--batch-size", "5");
+            assertUsageError(run, "--batch-size", "--dataset tiny --batch-size 5");
+            assertTrue(run.err().contains("(4)"), run.err());
+        }
+
+        @Test
+        void byHandWritesOutEveryStep() {
+            var out = run("by-hand").out();
+            assertTrue(out.contains("  loss  = (pred - t)^2 = (6 - 2)^2 = 16"), out);
+            assertTrue(out.contains("  dL/dw = 2*(pred - t)*x = 2*(6 - 2)*2 = 16"), out);
+            assertTrue(out.contains("  w <- w - lr*dL/dw = 3 - 0.1*16 = 1.4"), out);
+            assertTrue(out.contains("= 0.64") && out.contains("= 0.0256"), out);
+            var other = run("by-hand", "--w", "1", "--x", "3", "--target", "0", "--lr", "0.01", "--steps", "1");
+            assertEquals(0, other.exit(), other.err());
+            // pred 3, loss 9, dL/dw = 2*3*3 = 18, w <- 1 - 0.01*18 = 0.82
+            assertTrue(other.out().contains("= 9\n") && other.out().contains("= 18\n")
+                    && other.out().contains("= 0.82"),
+                    other.out());
         }
     }
 
     @Nested
-    class MoreDatasets {
+    @Order(15)
+    @DisplayName("Plumbing: Python's numbers")
+    class RandomNumbersAndPythonsNumbers {
 
-        /** circles(10, noise 0.1, factor 0.5) from seed 3: scikit-learn's make_circles algorithm run with NumPy 2.4.6. */
+        /** Python's repr() of the same doubles, as CPython 3.11 prints them. */
         @Test
-        void circlesAreScikitLearnsCircles() {
-            var data = Micrograd.circles(10, 0.1, 0.5, Micrograd.NumpyRandom.seeded(3));
-            assertArrayEquals(new double[] {0.45399578793373163, -0.005792084059435568}, data.x()[0]);
-            assertArrayEquals(new double[] {0.5167744080862301, -1.0111877639140665}, data.x()[1]);
-            assertArrayEquals(new double[] {-0.45797151329892466, -0.4265815219300989}, data.x()[9]);
-            assertArrayEquals(new double[] {1, -1, -1, -1, 1, 1, 1, -1, -1, 1}, data.y());
+        void numbersPrintAsPythonPrintsThem() {
+            assertEquals("0.1", Numbers.repr(0.1));
+            assertEquals("50.0", Numbers.repr(50.0));
+            assertEquals("100.0", Numbers.repr(0.5 * 200));
+            assertEquals("56.99999999999999", Numbers.repr(0.57 * 100));
+            assertEquals("0.0001", Numbers.repr(0.0001));
+            assertEquals("1e-05", Numbers.repr(0.00001));
+            assertEquals("1.5e-07", Numbers.repr(1.5e-7));
+            assertEquals("1234567890123456.0", Numbers.repr(1234567890123456.0));
+            assertEquals("1e+16", Numbers.repr(1e16));
+            assertEquals("-2.5", Numbers.repr(-2.5));
+            assertEquals("0.30000000000000004", Numbers.repr(0.1 + 0.2));
+            assertEquals("nan", Numbers.repr(Double.NaN));
+            assertEquals("-inf", Numbers.repr(Double.NEGATIVE_INFINITY));
+            assertEquals("-0.0", Numbers.repr(-0.0));
         }
 
+        /**
+         * Plain ASCII sources compile and print the same under every locale: a Java 17 started without a
+         * UTF-8 locale (Windows, a bare CI shell) reads the source and writes its output as ASCII.
+         */
         @Test
-        void withoutNoiseCirclesLieOnTheirTwoCircles() {
-            var data = Micrograd.circles(41, 0, 0.3, Micrograd.NumpyRandom.seeded(2));
-            assertEquals(20, java.util.Arrays.stream(data.y()).filter(y -> y < 0).count());
-            for (int i = 0; i < data.size(); i++) {
-                assertEquals(data.y()[i] < 0 ? 1.0 : 0.3, Math.hypot(data.x()[i][0], data.x()[i][1]), 1e-12);
+        void theSourcesArePlainAscii() throws Exception {
+            for (var name : List.of("Micrograd.java", "MicrogradTest.java")) {
+                var file = Path.of(name);
+                assertTrue(Files.exists(file), "run the tests from the project folder, as the README says: " + name);
+                var bytes = Files.readAllBytes(file);
+                for (int i = 0; i < bytes.length; i++) assertTrue(bytes[i] >= 0, name + ": a non-ASCII byte at " + i);
             }
         }
-
-        @Test
-        void withoutNoiseXorIsLabelledByTheSignOfXTimesY() {
-            var data = Micrograd.xor(200, 0, Micrograd.NumpyRandom.seeded(2));
-            assertEquals(200, data.size());
-            for (int i = 0; i < data.size(); i++) {
-                double x = data.x()[i][0], y = data.x()[i][1];
-                assertTrue(Math.abs(x) <= 1 && Math.abs(y) <= 1);
-                assertEquals(x * y > 0 ? 1.0 : -1.0, data.y()[i]);
-            }
-            long plus = java.util.Arrays.stream(data.y()).filter(y -> y > 0).count();
-            assertTrue(plus > 70 && plus < 130, "about half of each: " + plus);
-        }
-
-        @Test
-        void withoutNoiseTheSpiralArmsAreHalfATurnApart() {
-            var data = Micrograd.spiral(60, 0, Micrograd.NumpyRandom.seeded(2));
-            assertEquals(30, java.util.Arrays.stream(data.y()).filter(y -> y > 0).count());
-            for (int i = 0; i < data.size(); i++) {
-                double x = data.x()[i][0], y = data.x()[i][1], r = Math.hypot(x, y);
-                assertTrue(r <= 1 + 1e-12);
-                if (r < 1e-9) continue;
-                double expected = 2 * Math.PI * Micrograd.SPIRAL_TURNS * r + (data.y()[i] > 0 ? Math.PI : 0);
-                double difference = Math.IEEEremainder(Math.atan2(y, x) - expected, 2 * Math.PI);
-                assertEquals(0, difference, 1e-9, "point " + i + " lies on its arm");
-            }
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"moons", "circles", "xor", "spiral"})
-        void everyDatasetIsSeededAndHonoursSamplesAndNoise(String name) {
-            var a = run("--dataset", name, "--samples", "31", "--noise", "0.2", "--steps", "2", "--seed", "5");
-            var b = run("--dataset", name, "--samples", "31", "--noise", "0.2", "--steps", "2", "--seed", "5");
-            var c = run("--dataset", name, "--samples", "31", "--noise", "0.3", "--steps", "2", "--seed", "5");
-            assertEquals(0, a.exit(), a.err());
-            String plotA = a.out().substring(a.out().indexOf("decision boundary"));
-            assertEquals(plotA, b.out().substring(b.out().indexOf("decision boundary")));
-            assertNotEquals(plotA, c.out().substring(c.out().indexOf("decision boundary")), "the noise changes the points");
-            long points = plotA.lines().filter(l -> l.startsWith("|"))
-                    .mapToLong(l -> l.chars().filter(ch -> ch == 'o' || ch == 'x').count()).sum();
-            assertTrue(points > 10 && points <= 31, "the samples are drawn (a few may share a cell): " + points);
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // 8. Python's float formatting, which the step lines use
-    // ---------------------------------------------------------------------------------------------
-
-    /**
-     * Plain ASCII sources compile and print the same under every locale: a Java 17 started without a
-     * UTF-8 locale (Windows, a bare CI shell) reads the source and writes its output as ASCII.
-     */
-    @Test
-    void theSourcesArePlainAscii() throws Exception {
-        for (var name : List.of("Micrograd.java", "MicrogradTest.java")) {
-            var file = Path.of(name);
-            Assumptions.assumeTrue(Files.exists(file), "run from the project folder to check " + name);
-            var bytes = Files.readAllBytes(file);
-            for (int i = 0; i < bytes.length; i++) {
-                assertTrue(bytes[i] >= 0, name + " has a non-ASCII byte at offset " + i);
-            }
-        }
-    }
-
-    /** Python's repr() of the same doubles, as CPython 3.11 prints them. */
-    @Test
-    void numbersPrintAsPythonPrintsThem() {
-        assertEquals("0.1", Micrograd.repr(0.1));
-        assertEquals("50.0", Micrograd.repr(50.0));
-        assertEquals("100.0", Micrograd.repr(0.5 * 200));
-        assertEquals("56.99999999999999", Micrograd.repr(0.57 * 100));
-        assertEquals("0.0001", Micrograd.repr(0.0001));
-        assertEquals("1e-05", Micrograd.repr(0.00001));
-        assertEquals("1.5e-07", Micrograd.repr(1.5e-7));
-        assertEquals("1234567890123456.0", Micrograd.repr(1234567890123456.0));
-        assertEquals("1e+16", Micrograd.repr(1e16));
-        assertEquals("-2.5", Micrograd.repr(-2.5));
-        assertEquals("0.30000000000000004", Micrograd.repr(0.1 + 0.2));
-        assertEquals("nan", Micrograd.repr(Double.NaN));
-        assertEquals("-inf", Micrograd.repr(Double.NEGATIVE_INFINITY));
-        assertEquals("-0.0", Micrograd.repr(-0.0));
     }
 }
