@@ -1,6 +1,8 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
 //SOURCES Micrograd.java
+//SOURCES MicroGpt.java
+//FILES data/names.txt=data/names.txt
 //FILES reference/moons_seed1337.csv=reference/moons_seed1337.csv
 //FILES reference/mlp_2_16_16_1_seed1337.txt=reference/mlp_2_16_16_1_seed1337.txt
 //DEPS org.junit.jupiter:junit-jupiter:6.1.3
@@ -1261,6 +1263,151 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
                 var bytes = Files.readAllBytes(file);
                 for (int i = 0; i < bytes.length; i++) assertTrue(bytes[i] >= 0, name + ": a non-ASCII byte at " + i);
             }
+        }
+    }
+
+    // #############################################################################################
+    // MicroGpt.java: the same Value engine trains a GPT
+    // #############################################################################################
+
+    /**
+     * microgpt.py (Karpathy's gist, February 2026) run with CPython 3.11.7 on data/names.txt for 20 steps
+     * (num_steps = 20, everything else as published): the full-precision loss of each step, then the
+     * 20 sampled names.
+     */
+    static final double[] MICROGPT_20_LOSSES = {3.3659669475848504, 3.4242727838717717, 3.1775778689839966,
+        3.0694754014077628, 3.225968038718591, 2.9733895136754294, 3.3074609142446727, 3.3192663081782916,
+        2.945580229236262, 3.232530084610307, 2.8715936605420196, 2.980526762535983, 3.156808246740958,
+        3.1426685752278076, 3.052233593843084, 2.9392696962771527, 3.1566600619775564, 2.8603380014451334,
+        2.924187166940908, 2.77493140263598};
+    static final List<String> MICROGPT_20_NAMES = List.of("orhx", "pdi", "zoqnadn", "kdri", "zueiia", "oas",
+            "hry", "qdi", "clyl", "hyin", "xqle", "g", "o", "hren", "w", "pilm", "uqai", "ael", "sn", "jare");
+
+    static Run runGpt(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var cmd = MicroGpt.Command.commandLine();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        return new Run(cmd.execute(args), out.toString(), err.toString());
+    }
+
+    /** A model as microgpt.py's defaults make it, on the names that come with the program. */
+    static MicroGpt defaultGpt() throws Exception {
+        var gpt = new MicroGpt(1, 16, 4, 16, 42);
+        gpt.loadDocs(new MicroGpt.Command().readData(null));
+        gpt.buildTokenizer();
+        gpt.initParameters(0.08);
+        return gpt;
+    }
+
+    @Nested
+    @Order(16)
+    @DisplayName("microGPT")
+    class MicroGptTests {
+
+        @Test
+        void theTokenizerRoundTripsEveryName() throws Exception {
+            var gpt = defaultGpt();
+            assertEquals(32033, gpt.docs.size());
+            assertEquals("abcdefghijklmnopqrstuvwxyz", gpt.uchars);
+            assertEquals(26, gpt.bos);
+            for (String doc : gpt.docs) {
+                int[] tokens = gpt.encode(doc);
+                assertEquals(gpt.bos, tokens[0]);
+                assertEquals(gpt.bos, tokens[tokens.length - 1]);
+                var middle = new ArrayList<Integer>();
+                for (int i = 1; i < tokens.length - 1; i++) middle.add(tokens[i]);
+                assertEquals(doc, gpt.decode(middle));
+            }
+        }
+
+        /** The values CPython 3.11.7's random module gives for the same seeds and calls. */
+        @Test
+        void pythonsRandomFunctionsGivePythonsNumbers() {
+            var r = PythonRandom.seeded(42);
+            double[] gauss = {-0.011527226366234268, -0.013832288026521545, -0.008905268925412997,
+                0.05615869800790905, -0.010207062702630967};                   // random.gauss(0, 0.08) x 5
+            for (double g : gauss) assertEquals(g, r.gauss(0, 0.08));
+            var list = new ArrayList<>(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+            PythonRandom.seeded(7).shuffle(list);                               // random.shuffle
+            assertEquals(List.of(8, 3, 1, 4, 7, 0, 9, 6, 2, 5), list);
+            var c = PythonRandom.seeded(3);                                     // random.choices(range(4), w)[0]
+            var drawn = new ArrayList<Integer>();
+            for (int i = 0; i < 12; i++) drawn.add(c.choice(new double[] {0.1, 0.2, 0.3, 0.4}));
+            assertEquals(List.of(1, 2, 2, 3, 3, 0, 0, 3, 1, 1, 3, 2), drawn);
+            var b = PythonRandom.seeded(5);                                     // random.getrandbits(k)
+            assertEquals(List.of(1, 8, 97227, 1539898300),
+                    List.of(b.getrandbits(1), b.getrandbits(5), b.getrandbits(17), b.getrandbits(32)));
+        }
+
+        @Test
+        void theLossesGradientMatchesNudgesInEveryMatrix() throws Exception {
+            var gpt = defaultGpt();
+            String doc = gpt.docs.get(0);
+            gpt.loss(doc).backward();
+            for (var entry : gpt.stateDict.entrySet()) {
+                var m = entry.getValue();
+                for (int[] at : List.of(new int[] {0, 0}, new int[] {m.length - 1, m[0].length - 1},
+                        new int[] {m.length / 2, m[0].length / 3})) {
+                    var p = m[at[0]][at[1]];
+                    var c = checkParameter(entry.getKey(), p, () -> gpt.loss(doc), 1e-5);
+                    assertTrue(c.ok(1e-6), entry.getKey() + Arrays.toString(at) + ": " + c.analytic() + " vs " + c.numeric());
+                }
+            }
+        }
+
+        @Test
+        void theDefaultsTrainAsMicrogptPyForTwentySteps() {
+            var run = runGpt("--steps", "20", "--every", "1");
+            assertEquals(0, run.exit(), run.err());
+            var lines = run.out().lines().toList();
+            assertEquals(List.of("num docs: 32033", "vocab size: 27", "num params: 4192",
+                    "step    1 /   20 | loss 3.3660"), lines.subList(0, 4));
+            assertEquals("step   20 /   20 | loss 2.7749", lines.get(22));
+            var names = lines.stream().filter(l -> l.startsWith("sample ")).map(l -> l.substring(11)).toList();
+            assertEquals(MICROGPT_20_NAMES, names);
+            assertTrue(lines.contains("--- inference (new, hallucinated names) ---"));
+        }
+
+        @Test
+        void everyStepsLossAgreesWithMicrogptPy(@TempDir Path dir) throws Exception {
+            var log = dir.resolve("gpt.csv");
+            assertEquals(0, runGpt("--steps", "20", "--samples", "0", "--log", log.toString()).exit());
+            var rows = Files.readAllLines(log);
+            assertEquals("step,loss,lr", rows.get(0));
+            assertEquals("1,3.3659669475848504,0.01", rows.get(1), "step 1, exactly microgpt.py's");
+            for (int k = 0; k < 20; k++) {
+                assertClose(MICROGPT_20_LOSSES[k], Double.parseDouble(rows.get(k + 1).split(",")[1]), 1e-9,
+                        "loss at step " + (k + 1));
+            }
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"--n-head 3", "--n-head 0", "--n-embd 0", "--n-layer 0", "--block-size 0",
+            "--temperature 0", "--temperature -1", "--lr 0", "--lr NaN", "--steps -1", "--samples -1", "--every 0",
+            "--seed -1", "--stepz 5", "--data /no/such/file.txt"})
+        void badOptionsAreOneLineAndExitCodeTwo(String args) {
+            assertUsageError(runGpt(args.split(" ")), args.split(" ")[0], args);
+        }
+
+        @Test
+        void aDataFileThatCannotBeReadIsOneLineAndExitCodeTwo(@TempDir Path dir) throws Exception {
+            var empty = Files.writeString(dir.resolve("empty.txt"), "\n  \n");
+            assertTrue(runGpt("--data", empty.toString()).err().contains("at least one line of text"));
+            assertUsageError(runGpt("--data", empty.toString()), "--data", "empty");
+            assertUsageError(runGpt("--data", dir.toString()), "--data", "a folder");
+            var binary = Files.write(dir.resolve("bin.txt"), new byte[] {(byte) 0xff, (byte) 0xfe, 10});
+            assertUsageError(runGpt("--data", binary.toString()), "--data", "not UTF-8");
+        }
+
+        @Test
+        void aLearnersOwnWordsTrainAndLongOnesAreCut(@TempDir Path dir) throws Exception {
+            var words = Files.writeString(dir.resolve("words.txt"), "hello\nworld\n\nsupercalifragilistic\n");
+            var run = runGpt("--data", words.toString(), "--steps", "3", "--samples", "2", "--block-size", "8");
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(run.out().startsWith("num docs: 3\nvocab size: 17\n"), run.out());
+            assertEquals(2, run.out().lines().filter(l -> l.startsWith("sample ")).count());
         }
     }
 }

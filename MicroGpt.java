@@ -1,0 +1,489 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 17+
+//SOURCES Micrograd.java
+//FILES data/names.txt=data/names.txt
+//DEPS info.picocli:picocli:4.7.7
+//JAVA_OPTIONS -XX:+UseSerialGC -Xms96m -Xmn64m -XX:+AlwaysPreTouch
+
+/*
+ * microGPT for Java: Karpathy's microgpt.py (a gist of February 2026, "the most atomic way to train and
+ * run inference for a GPT in pure, dependency-free Python") on the Value engine of Micrograd.java.
+ * It learns from 32,033 names, one name a step, then makes up 20 new ones.
+ *
+ * Run it:   jbang MicroGpt.java              trains 1,000 steps, then samples 20 names
+ *           jbang MicroGpt.java --help       every option
+ *
+ * Read Micrograd.java's lesson first (sections 1-8): Value and backward(), the tape, the network, a
+ * loss, gradient descent, the training loop. This file adds, in microgpt.py's order:
+ *    1. Data         the names, shuffled          5. Adam        gradient descent with momentum
+ *    2. Tokenizer    a token per character          6. Training    a name a step, cross-entropy loss
+ *    3. Parameters   embeddings and matrices        7. Inference   sampling names a letter at a time
+ *    4. The model    linear, softmax, rmsnorm and gpt: embeddings, causal self-attention, an MLP
+ * After a banner, the plumbing: the command line, reading the data file, printing.
+ * With the defaults it prints what microgpt.py prints: the same losses and the same 20 names.
+ */
+
+import java.io.*;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.*;
+import java.util.*;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.*;
+import picocli.CommandLine.Model.CommandSpec;
+
+public class MicroGpt extends Micrograd { // extends it only to use its Value, Tape and PythonRandom by name
+
+    final int nLayer, nEmbd, nHead, blockSize, headDim; // the model's size
+    final PythonRandom random;                // Python's random module, seeded as microgpt.py
+
+    MicroGpt(int nLayer, int nEmbd, int nHead, int blockSize, long seed) {
+        this.nLayer = nLayer;
+        this.nEmbd = nEmbd;
+        this.nHead = nHead;
+        this.blockSize = blockSize;
+        this.headDim = nEmbd / nHead;
+        this.random = PythonRandom.seeded(seed);   // random.seed(42)
+    }
+
+    // =============================================================================================
+    // 1. Data: one document per line (here, a name), in random order
+    // =============================================================================================
+
+    List<String> docs;
+
+    void loadDocs(List<String> lines) {
+        docs = new ArrayList<>();
+        for (String line : lines) if (!line.strip().isEmpty()) docs.add(line.strip());
+        random.shuffle(docs);                                      // random.shuffle(docs)
+    }
+
+    // =============================================================================================
+    // 2. Tokenizer: each distinct character is a token, and one more, BOS, marks a name's start and end
+    // =============================================================================================
+
+    String uchars;     // the characters, sorted: token i is uchars.charAt(i)
+    int bos;           // the token "beginning (or end) of sequence"
+    int vocabSize;
+
+    void buildTokenizer() {
+        var set = new TreeSet<Character>();
+        for (String doc : docs) for (char c : doc.toCharArray()) set.add(c);
+        var chars = new StringBuilder();
+        for (char c : set) chars.append(c);
+        uchars = chars.toString();
+        bos = uchars.length();
+        vocabSize = uchars.length() + 1;
+    }
+
+    /** [BOS] + a token per character + [BOS]. */
+    int[] encode(String doc) {
+        int[] tokens = new int[doc.length() + 2];
+        tokens[0] = bos;
+        for (int i = 0; i < doc.length(); i++) tokens[i + 1] = uchars.indexOf(doc.charAt(i));
+        tokens[doc.length() + 1] = bos;
+        return tokens;
+    }
+
+    String decode(List<Integer> tokens) {
+        var text = new StringBuilder();
+        for (int t : tokens) text.append(uchars.charAt(t));
+        return text.toString();
+    }
+
+    // =============================================================================================
+    // 3. Parameters: every number the model learns, in matrices, initialised to small random numbers
+    // =============================================================================================
+
+    final Map<String, Value[][]> stateDict = new LinkedHashMap<>();
+    final List<Value> params = new ArrayList<>();
+
+    /** nout x nin Values drawn from a Gaussian with standard deviation std (microgpt.py: std = 0.08). */
+    Value[][] matrix(int nout, int nin, double std) {
+        var m = new Value[nout][nin];
+        for (var row : m) for (int j = 0; j < nin; j++) row[j] = new Value(random.gauss(0, std));
+        return m;
+    }
+
+    void initParameters(double std) {
+        stateDict.put("wte", matrix(vocabSize, nEmbd, std));      // token embeddings: a vector per token
+        stateDict.put("wpe", matrix(blockSize, nEmbd, std));      // position embeddings: one per position
+        stateDict.put("lm_head", matrix(vocabSize, nEmbd, std));  // from a vector back to a score per token
+        for (int i = 0; i < nLayer; i++) {
+            stateDict.put("layer" + i + ".attn_wq", matrix(nEmbd, nEmbd, std));
+            stateDict.put("layer" + i + ".attn_wk", matrix(nEmbd, nEmbd, std));
+            stateDict.put("layer" + i + ".attn_wv", matrix(nEmbd, nEmbd, std));
+            stateDict.put("layer" + i + ".attn_wo", matrix(nEmbd, nEmbd, std));
+            stateDict.put("layer" + i + ".mlp_fc1", matrix(4 * nEmbd, nEmbd, std));
+            stateDict.put("layer" + i + ".mlp_fc2", matrix(nEmbd, 4 * nEmbd, std));
+        }
+        for (var m : stateDict.values()) for (var row : m) params.addAll(Arrays.asList(row));
+    }
+
+    // =============================================================================================
+    // 4. The model
+    // =============================================================================================
+
+    /** y = W x: each output is one row of W times x, summed. */
+    static List<Value> linear(List<Value> x, Value[][] w) {
+        var out = new ArrayList<Value>(w.length);
+        for (var row : w) {
+            Value sum = row[0].mul(x.get(0));
+            for (int i = 1; i < row.length; i++) sum = sum.add(row[i].mul(x.get(i)));
+            out.add(sum);
+        }
+        return out;
+    }
+
+    /** p_i = e^(z_i - max z) / sum_j e^(z_j - max z): scores to probabilities (the max keeps e^ finite). */
+    static List<Value> softmax(List<Value> logits) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (var v : logits) max = Math.max(max, v.data);
+        var exps = new ArrayList<Value>(logits.size());
+        for (var v : logits) exps.add(v.add(-max).exp());
+        Value total = Value.sum(exps);
+        var probs = new ArrayList<Value>(logits.size());
+        for (var e : exps) probs.add(e.div(total));
+        return probs;
+    }
+
+    /** x_i / sqrt(mean(x^2) + 1e-5): every vector brought to about unit size. */
+    static List<Value> rmsnorm(List<Value> x) {
+        var squares = new ArrayList<Value>(x.size());
+        for (var xi : x) squares.add(xi.mul(xi));
+        Value ms = Value.sum(squares).div(x.size());
+        Value scale = ms.add(1e-5).pow(-0.5);
+        var out = new ArrayList<Value>(x.size());
+        for (var xi : x) out.add(xi.mul(scale));
+        return out;
+    }
+
+    static List<Value> add(List<Value> a, List<Value> b) {
+        var out = new ArrayList<Value>(a.size());
+        for (int i = 0; i < a.size(); i++) out.add(a.get(i).add(b.get(i)));
+        return out;
+    }
+
+    /**
+     * The next token's scores (logits), given one token at one position. keys and values keep, per
+     * layer, what the earlier positions computed: attention lets this position look back at them.
+     */
+    List<Value> gpt(int tokenId, int posId, List<List<List<Value>>> keys,
+                              List<List<List<Value>>> values) {
+        var x = add(Arrays.asList(stateDict.get("wte")[tokenId]), Arrays.asList(stateDict.get("wpe")[posId]));
+        x = rmsnorm(x);
+        for (int li = 0; li < nLayer; li++) {
+            // 1) multi-head causal self-attention, with a residual connection around it
+            var residual = x;
+            x = rmsnorm(x);
+            var q = linear(x, stateDict.get("layer" + li + ".attn_wq"));
+            var k = linear(x, stateDict.get("layer" + li + ".attn_wk"));
+            var v = linear(x, stateDict.get("layer" + li + ".attn_wv"));
+            keys.get(li).add(k);
+            values.get(li).add(v);
+            var xAttn = new ArrayList<Value>(nEmbd);
+            for (int h = 0; h < nHead; h++) {
+                int hs = h * headDim;
+                var qh = q.subList(hs, hs + headDim);
+                var logits = new ArrayList<Value>();  // q . k / sqrt(head_dim), for each position
+                for (var kt : keys.get(li)) {
+                    var products = new ArrayList<Value>(headDim);
+                    for (int j = 0; j < headDim; j++) products.add(qh.get(j).mul(kt.get(hs + j)));
+                    logits.add(Value.sum(products).div(Math.pow(headDim, 0.5)));
+                }
+                var weights = softmax(logits);
+                for (int j = 0; j < headDim; j++) {                 // the weighted sum of the values
+                    var terms = new ArrayList<Value>(weights.size());
+                    for (int t = 0; t < weights.size(); t++) {
+                        terms.add(weights.get(t).mul(values.get(li).get(t).get(hs + j)));
+                    }
+                    xAttn.add(Value.sum(terms));
+                }
+            }
+            x = linear(xAttn, stateDict.get("layer" + li + ".attn_wo"));
+            x = add(x, residual);
+            // 2) an MLP: up to 4 x n_embd, relu, back down; with a residual connection around it
+            residual = x;
+            x = rmsnorm(x);
+            x = linear(x, stateDict.get("layer" + li + ".mlp_fc1"));
+            x = x.stream().map(Value::relu).toList();
+            x = linear(x, stateDict.get("layer" + li + ".mlp_fc2"));
+            x = add(x, residual);
+        }
+        return linear(x, stateDict.get("lm_head"));
+    }
+
+    List<List<List<Value>>> emptyCache() {
+        var cache = new ArrayList<List<List<Value>>>();
+        for (int i = 0; i < nLayer; i++) cache.add(new ArrayList<>());
+        return cache;
+    }
+
+    // =============================================================================================
+    // 5. Adam: gradient descent that keeps a running mean of each gradient (m) and of its square (v)
+    // =============================================================================================
+
+    double learningRate = 0.01, beta1 = 0.85, beta2 = 0.99, epsAdam = 1e-8;
+    double[] m, v;
+
+    /** One update of every parameter, at step {@code step} (from 0) with learning rate lr. */
+    void adamStep(int step, double lr) {
+        if (m == null) {
+            m = new double[params.size()];
+            v = new double[params.size()];
+        }
+        for (int i = 0; i < params.size(); i++) {
+            var p = params.get(i);
+            m[i] = beta1 * m[i] + (1 - beta1) * p.grad;
+            v[i] = beta2 * v[i] + (1 - beta2) * Math.pow(p.grad, 2);
+            double mHat = m[i] / (1 - Math.pow(beta1, step + 1));  // early steps: m and v start at 0,
+            double vHat = v[i] / (1 - Math.pow(beta2, step + 1));  // so they are scaled up
+            p.data -= lr * mHat / (Math.pow(vHat, 0.5) + epsAdam);
+            p.grad = 0;
+        }
+    }
+
+    // =============================================================================================
+    // 6. Training: a name a step; the loss is how surprised the model is by each next letter
+    // =============================================================================================
+
+    /** The average of -log(probability of the right next token) over the name's positions. */
+    Value loss(String doc) {
+        int[] tokens = encode(doc);
+        int n = Math.min(blockSize, tokens.length - 1);
+        var keys = emptyCache();
+        var values = emptyCache();
+        var losses = new ArrayList<Value>(n);
+        for (int pos = 0; pos < n; pos++) {
+            var probs = softmax(gpt(tokens[pos], pos, keys, values));
+            losses.add(probs.get(tokens[pos + 1]).log().neg());    // cross-entropy
+        }
+        return Value.sum(losses).mul(1.0 / n);
+    }
+
+    /** Trains numSteps steps and reports each step's loss; recorded on a tape, as Micrograd's train(). */
+    void train(int numSteps, StepListener onStep) {
+        try (var tape = Tape.start()) {
+            for (int step = 0; step < numSteps; step++) {
+                tape.clear();
+                long before = Value.created();
+                Value loss = loss(docs.get(step % docs.size()));     // forward
+                tape.backward(loss);                                           // backward
+                double lr = learningRate * (1 - (double) step / numSteps);     // linear decay to 0
+                adamStep(step, lr);                                            // update (and zero grads)
+                onStep.step(step, loss.data, lr, Value.created() - before);
+            }
+        }
+    }
+
+    interface StepListener {
+        void step(int step, double loss, double lr, long values);
+    }
+
+    // =============================================================================================
+    // 7. Inference: start from BOS, sample a token from the probabilities, feed it back, until BOS
+    // =============================================================================================
+
+    /** A new name, each letter drawn from softmax(logits / temperature). */
+    String sample(double temperature) {
+        var keys = emptyCache();
+        var values = emptyCache();
+        int token = bos;
+        var sample = new ArrayList<Integer>();
+        for (int pos = 0; pos < blockSize; pos++) {
+            var logits = gpt(token, pos, keys, values);
+            var probs = softmax(logits.stream().map(l -> l.div(temperature)).toList());
+            token = random.choice(probs.stream().mapToDouble(p -> p.data).toArray());
+            if (token == bos) break;
+            sample.add(token);
+        }
+        return decode(sample);
+    }
+
+    // #############################################################################################
+    //
+    //      THE ALGORITHM ENDS HERE. What follows is plumbing: the command line, reading the data
+    //      file, and printing, which you may skip.
+    //
+    // #############################################################################################
+
+
+    /** The command line: the options, checking them, reading the data, and printing as microgpt.py prints. */
+    @CommandLine.Command(name = "microgpt", mixinStandardHelpOptions = true, version = "microGPT for Java 1.0",
+            sortOptions = false, abbreviateSynopsis = true, usageHelpAutoWidth = true,
+            description = "Trains a one-layer GPT on a list of names with micrograd's scalar Value engine, as "
+                    + "Karpathy's microgpt.py does, then samples new names. The defaults print what "
+                    + "microgpt.py prints.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:trained and sampled", "1:an unexpected error",
+                    "2:a usage error: an unknown option, a value out of range, a data file that cannot be read"})
+    static final class Command implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @ArgGroup(validate = false, heading = "%nData:%n") DataOptions data = new DataOptions();
+        @ArgGroup(validate = false, heading = "%nModel:%n") ModelOptions model = new ModelOptions();
+        @ArgGroup(validate = false, heading = "%nTraining and sampling:%n") RunOptions run = new RunOptions();
+
+        static final class DataOptions {
+            @Option(names = "--data", paramLabel = "FILE",
+                    description = "A text file, one document (e.g. a word or a name) per line "
+                            + "(default: makemore's names.txt, which comes with this file).")
+            Path file;
+
+            @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42",
+                    description = "Seeds the shuffle, the weights and the sampling, 0 to 4294967295 "
+                            + "(default ${DEFAULT-VALUE}).")
+            long seed;
+        }
+
+        static final class ModelOptions {
+            @Option(names = "--n-layer", paramLabel = "L", defaultValue = "1",
+                    description = "Transformer layers, 1 to 8 (default ${DEFAULT-VALUE}).")
+            int nLayer;
+
+            @Option(names = "--n-embd", paramLabel = "E", defaultValue = "16",
+                    description = "Embedding size, 1 to 256 (default ${DEFAULT-VALUE}).")
+            int nEmbd;
+
+            @Option(names = "--n-head", paramLabel = "H", defaultValue = "4",
+                    description = "Attention heads; must divide --n-embd (default ${DEFAULT-VALUE}).")
+            int nHead;
+
+            @Option(names = "--block-size", paramLabel = "B", defaultValue = "16",
+                    description = "Longest context in tokens, 1 to 256; longer documents are cut "
+                            + "(default ${DEFAULT-VALUE}).")
+            int blockSize;
+        }
+
+        static final class RunOptions {
+            @Option(names = "--steps", paramLabel = "STEPS", defaultValue = "1000",
+                    description = "Training steps, one document each, 0 to 1000000 (default ${DEFAULT-VALUE}).")
+            int steps;
+
+            @Option(names = "--lr", paramLabel = "LR", defaultValue = "0.01",
+                    description = "Adam's learning rate at step 1; it falls linearly to 0 (default ${DEFAULT-VALUE}).")
+            double lr;
+
+            @Option(names = "--temperature", paramLabel = "T", defaultValue = "0.5",
+                    description = "Sampling temperature, above 0: lower is safer, higher more inventive "
+                            + "(default ${DEFAULT-VALUE}).")
+            double temperature;
+
+            @Option(names = "--samples", paramLabel = "N", defaultValue = "20",
+                    description = "Names to sample after training, 0 to 10000 (default ${DEFAULT-VALUE}).")
+            int samples;
+
+            @Option(names = "--every", paramLabel = "K", defaultValue = "100",
+                    description = "When the output is not a terminal, print every K-th step (and the first and "
+                            + "last); on a terminal the step line updates in place (default ${DEFAULT-VALUE}).")
+            int every;
+
+            @Option(names = "--log", paramLabel = "CSV",
+                    description = "Write step,loss,lr to a CSV file, a row per step, at full precision.")
+            Path log;
+        }
+
+        static final double STD = 0.08; // the initial weights' standard deviation, as microgpt.py
+
+        @Override
+        public Integer call() throws IOException {
+            var cmd = spec.commandLine();
+            validate(cmd);
+            List<String> lines = readData(cmd);
+            if (run.log != null) Output.requireWritable(cmd, "--log", run.log);
+            var gpt = new MicroGpt(model.nLayer, model.nEmbd, model.nHead, model.blockSize, data.seed);
+            PrintWriter out = cmd.getOut();
+
+            gpt.loadDocs(lines);
+            out.println("num docs: " + gpt.docs.size());
+            gpt.buildTokenizer();
+            out.println("vocab size: " + gpt.vocabSize);
+            gpt.initParameters(STD);
+            gpt.learningRate = run.lr;
+            out.println("num params: " + gpt.params.size());
+
+            boolean terminal = System.console() != null;
+            long[] values = {0};
+            long start = System.nanoTime();
+            try (var csv = run.log == null ? null : new PrintWriter(Files.newBufferedWriter(run.log))) {
+                if (csv != null) csv.println("step,loss,lr");
+                gpt.train(run.steps, (step, loss, lr, made) -> {
+                    values[0] += made;
+                    String line = String.format(Locale.ROOT, "step %4d / %4d | loss %.4f", step + 1, run.steps, loss);
+                    if (terminal) {
+                        out.print("\r" + line);
+                        out.flush();
+                    } else if (step == 0 || (step + 1) % run.every == 0 || step == run.steps - 1) {
+                        out.println(line);
+                    }
+                    if (csv != null) csv.println((step + 1) + "," + Numbers.repr(loss) + "," + Numbers.repr(lr));
+                });
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (terminal && run.steps > 0) out.println();
+            int steps = Math.max(1, run.steps);
+            out.printf(Locale.ROOT, "trained %d steps in %.2f s (%.2f ms/step, %d values per step)%n",
+                    run.steps, seconds, 1000 * seconds / steps, values[0] / steps);
+
+            out.println();
+            out.println("--- inference (new, hallucinated names) ---");
+            for (int i = 0; i < run.samples; i++) out.printf("sample %2d: %s%n", i + 1, gpt.sample(run.temperature));
+            out.flush();
+            return 0;
+        }
+
+        void validate(CommandLine cmd) {
+            Cli.require(cmd, data.seed >= 0 && data.seed <= 0xFFFF_FFFFL, "--seed", data.seed,
+                    "a whole number from 0 to 4294967295");
+            Cli.require(cmd, model.nLayer >= 1 && model.nLayer <= 8, "--n-layer", model.nLayer, "1 to 8");
+            Cli.require(cmd, model.nEmbd >= 1 && model.nEmbd <= 256, "--n-embd", model.nEmbd, "1 to 256");
+            Cli.require(cmd, model.nHead >= 1 && model.nEmbd % model.nHead == 0, "--n-head", model.nHead,
+                    "a number of heads that divides --n-embd (" + model.nEmbd + ")");
+            Cli.require(cmd, model.blockSize >= 1 && model.blockSize <= 256, "--block-size", model.blockSize,
+                    "1 to 256");
+            Cli.require(cmd, run.steps >= 0 && run.steps <= 1_000_000, "--steps", run.steps, "0 to 1000000");
+            Cli.require(cmd, Double.isFinite(run.lr) && run.lr > 0, "--lr", run.lr, "a finite number above 0");
+            Cli.require(cmd, Double.isFinite(run.temperature) && run.temperature > 0, "--temperature",
+                    run.temperature, "a finite number above 0");
+            Cli.require(cmd, run.samples >= 0 && run.samples <= 10_000, "--samples", run.samples, "0 to 10000");
+            Cli.require(cmd, run.every >= 1, "--every", run.every, "a whole number >= 1");
+        }
+
+        /** The data file's lines, or the names that come with this file; a file that cannot be read is a usage error. */
+        List<String> readData(CommandLine cmd) throws IOException {
+            if (data.file == null) {
+                try (var in = MicroGpt.class.getResourceAsStream("/data/names.txt")) {
+                    if (in == null) throw new FileNotFoundException("data/names.txt is not packed with the program");
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+                }
+            }
+            Path file = data.file;
+            Cli.require(cmd, Files.exists(file), "--data", file, "a text file (no such file)");
+            Cli.require(cmd, !Files.isDirectory(file), "--data", file, "a text file; that is a directory");
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (CharacterCodingException e) {
+                throw new ParameterException(cmd, "Invalid value for option '--data': '" + file
+                        + "'; expected a text file in UTF-8 (it is not)");
+            } catch (IOException e) {
+                throw new ParameterException(cmd, "Invalid value for option '--data': '" + file
+                        + "'; expected a file that can be read (" + Output.reason(e) + ")");
+            }
+            Cli.require(cmd, lines.stream().anyMatch(l -> !l.strip().isEmpty()), "--data", file,
+                    "a file with at least one line of text (it has none)");
+            return lines;
+        }
+
+        static CommandLine commandLine() {
+            var cmd = Cli.configure(new CommandLine(new Command()));
+            return cmd;
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(Command.commandLine().execute(args));
+    }
+}
