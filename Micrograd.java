@@ -1,7 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
 //DEPS info.picocli:picocli:4.7.7
-//JAVA_OPTIONS -XX:+UseSerialGC
+//JAVA_OPTIONS -XX:+UseSerialGC -Xms80m -Xmn64m -XX:+AlwaysPreTouch
 
 /*
  * micrograd for Java: Andrej Karpathy's micrograd (github.com/karpathy/micrograd) in one file, a tiny
@@ -11,7 +11,8 @@
  *           jbang Micrograd.java --help    every option, and the course's commands graph, gradcheck, by-hand
  * Line 1 is a comment to Java, and to a shell a command: after chmod +x, ./Micrograd.java runs it with JBang.
  * The //JAVA, //DEPS and //JAVA_OPTIONS lines tell JBang the Java version, the library to fetch
- * (picocli, for the command line) and the JVM's options (the serial collector suits one thread).
+ * (picocli, for the command line) and the JVM's options: the serial collector suits one thread, and a
+ * 64 MB young generation, touched at start, holds a step's 65,000 Values (4 MB) for many steps.
  *
  * Sections 1-8 are the lesson, in the order the course teaches it; each uses only what came before.
  *    1. Value       a number that remembers how it was made, and backward(): the chain rule
@@ -225,6 +226,7 @@ public class Micrograd {
      */
     public static final class Tape implements AutoCloseable {
         static Tape recording;                  // the tape that new Values go on, if any
+        static boolean searchInstead;           // the bench and the tests compare with result.backward()
         private Value[] values = new Value[1 << 10];
         private int size;
 
@@ -242,6 +244,10 @@ public class Micrograd {
 
         /** What result.backward() does, for a result made on this tape. */
         public void backward(Value result) {
+            if (searchInstead) {
+                result.backward();
+                return;
+            }
             int mark = ++Value.searches;
             result.visitMark = mark;
             result.grad = 1;
@@ -1391,7 +1397,8 @@ public class Micrograd {
 
     /** The main command: trains an MLP, as the notebook does, and reports on it. */
     @Command(name = "micrograd", mixinStandardHelpOptions = true, version = "micrograd for Java 1.0",
-            subcommands = {GraphCommand.class, GradcheckCommand.class, ByHandCommand.class, HelpCommand.class},
+            subcommands = {GraphCommand.class, GradcheckCommand.class, ByHandCommand.class, BenchCommand.class,
+                    HelpCommand.class},
             sortOptions = false, abbreviateSynopsis = true, usageHelpAutoWidth = true,
             commandListHeading = "%nCommands:%n",
             description = "Trains a small neural network with a scalar autograd engine, as Karpathy's micrograd "
@@ -1755,6 +1762,87 @@ public class Micrograd {
         }
     }
 
+    /** The default workload, timed step by step in one process: where the time goes. */
+    @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+            header = "Time the default training run step by step, in one process.",
+            description = "Trains the notebook's model on the notebook's moons for --steps steps (the learning "
+                    + "rate schedule restarting every 100) and prints ms/step for the first 100 steps and for "
+                    + "the steady state after them, the Values per step, the young collections and the peak heap. "
+                    + "With --compare it then does the same with backward()'s search instead of the tape.")
+    static final class BenchCommand implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Option(names = "--steps", paramLabel = "STEPS", defaultValue = "2000",
+                description = "Steps to time, 200 to 100000 (default ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Option(names = "--compare", description = "Also time the search (Value.backward()) in the same process.")
+        boolean compare;
+
+        @Override
+        public Integer call() {
+            var cmd = spec.commandLine();
+            Cli.require(cmd, steps >= 200 && steps <= 100_000, "--steps", steps, "200 to 100000");
+            PrintWriter out = cmd.getOut();
+            out.printf("%-26s %14s %22s %10s %10s %10s%n", "engine path", "first 100", "steady: median (range)",
+                    "values", "young GCs", "peak heap");
+            double tape = row(out, "tape (training's path)", false);
+            if (compare) {
+                double search = row(out, "search (backward())", true);
+                out.printf(Locale.ROOT, "steady state: the search takes %.2f times as long as the tape%n", search / tape);
+            }
+            out.flush();
+            return 0;
+        }
+
+        /** One row of the table; returns the steady median in ms. */
+        double row(PrintWriter out, String name, boolean search) {
+            Tape.searchInstead = search;
+            try {
+                NumpyRandom numpy = NumpyRandom.seeded(1337);
+                Dataset data = moons(100, 0.1, numpy);
+                var model = new MLP(2, List.of(16, 16), Activation.RELU, PythonRandom.seeded(1337));
+                var settings = new Settings(Loss.HINGE, 1e-4, 100, 1.0, 0, false);
+                double[] ms = new double[steps];
+                long values = 0, gcsBefore = youngCollections();
+                for (int done = 0; done < steps; done += 100) { // a run of 100 steps at a time, as the default
+                    int offset = done;
+                    long[] last = {System.nanoTime()};
+                    var perStep = new long[1];
+                    train(model, data, settings, numpy, step -> {
+                        long now = System.nanoTime();
+                        if (offset + step.step() < steps) ms[offset + step.step()] = (now - last[0]) / 1e6;
+                        last[0] = now;
+                        perStep[0] = step.valuesCreated();
+                    });
+                    values = perStep[0];
+                }
+                double first = Arrays.stream(ms, 0, 100).sum() / 100;
+                double[] steady = Arrays.copyOfRange(ms, 100, steps);
+                Arrays.sort(steady);
+                out.printf(Locale.ROOT, "%-26s %11.2f ms %8.2f (%.2f-%.2f) ms %10d %10d %7d MB%n", name, first,
+                        steady[steady.length / 2], steady[0], steady[steady.length - 1], values,
+                        youngCollections() - gcsBefore, peakHeapMegabytes());
+                return steady[steady.length / 2];
+            } finally {
+                Tape.searchInstead = false;
+            }
+        }
+
+        static long youngCollections() {
+            var beans = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
+            return beans.isEmpty() ? 0 : Math.max(0, beans.get(0).getCollectionCount()); // the young one first
+        }
+
+        static long peakHeapMegabytes() {
+            long bytes = 0;
+            for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == java.lang.management.MemoryType.HEAP) bytes += pool.getPeakUsage().getUsed();
+            }
+            return bytes >> 20;
+        }
+    }
+
     /** Gradient descent on one weight, each step written out as on paper. */
     @Command(name = "by-hand", mixinStandardHelpOptions = true, sortOptions = false,
             header = "Write out gradient descent on one weight, step by step.",
@@ -2027,23 +2115,97 @@ public class Micrograd {
             if (Double.isInfinite(x)) return x > 0 ? "inf" : "-inf";
             if (x == 0) return (1 / x < 0) ? "-0.0" : "0.0";
             if (x < 0) return "-" + repr(-x);
-            BigDecimal exact = new BigDecimal(x), shortest = exact;
-            for (int digits = 1; digits <= 17; digits++) {
-                shortest = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-                if (shortest.doubleValue() == x) break;
-            }
-            shortest = shortest.stripTrailingZeros();
-            String d = shortest.unscaledValue().toString();
-            int point = d.length() - shortest.scale(); // x = 0.d * 10^point
+            String[] digitsAndPoint = shortestDigits(x);
+            String d = digitsAndPoint[0];
+            int point = Integer.parseInt(digitsAndPoint[1]); // x = 0.d * 10^point
             if (point <= -4 || point > 16) { // scientific, as 1e-05 or 1.5e+16
                 String mantissa = d.length() == 1 ? d : d.charAt(0) + "." + d.substring(1);
                 int exponent = point - 1;
-                return mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d",
-                        Math.abs(exponent));
+                return mantissa + "e" + (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "")
+                        + Math.abs(exponent);
             }
             if (point <= 0) return "0." + "0".repeat(-point) + d;
             if (point >= d.length()) return d + "0".repeat(point - d.length()) + ".0";
             return d.substring(0, point) + "." + d.substring(point);
+        }
+
+        /**
+         * The fewest digits d (and the place of the point) that read back as x > 0. Java 17's
+         * Double.toString reads back as x but sometimes has a digit or two too many; so round its digits
+         * to fewer and fewer while they still read back. Where that could pick other digits than
+         * Python's (two candidates of the same length, or x a power of two, where the gap below x is half
+         * the gap above), BigDecimal rounds the exact value instead. Not BigDecimal every time: its
+         * first use costs some 20 ms, a tenth of the default run.
+         */
+        static String[] shortestDigits(double x) {
+            String s = Double.toString(x);                     // e.g. "0.0125", "123.45" or "1.0E-5"
+            int e = s.indexOf('E');
+            String mantissa = e < 0 ? s : s.substring(0, e);
+            int exponent = e < 0 ? 0 : Integer.parseInt(s.substring(e + 1));
+            int dot = mantissa.indexOf('.');
+            String all = mantissa.substring(0, dot) + mantissa.substring(dot + 1);
+            int lead = 0;
+            while (lead < all.length() - 1 && all.charAt(lead) == '0') lead++;
+            String digits = all.substring(lead).replaceAll("0+$", "");
+            int point = dot - lead + exponent;                 // x = 0.digits * 10^point
+            if ((Double.doubleToRawLongBits(x) & 0xF_FFFF_FFFF_FFFFL) == 0) return exactShortest(x);
+            for (int n = 1; n < digits.length(); n++) {
+                var rounded = new StringBuilder(digits.substring(0, n));
+                int shift = point;
+                if (digits.charAt(n) >= '5') {                  // round half up on the digits (see the check below)
+                    int i = n - 1;
+                    while (i >= 0 && rounded.charAt(i) == '9') rounded.setCharAt(i--, '0');
+                    if (i < 0) {
+                        rounded.insert(0, '1');
+                        shift++;
+                    } else {
+                        rounded.setCharAt(i, (char) (rounded.charAt(i) + 1));
+                    }
+                }
+                if (readsBack(rounded, shift, x)) {
+                    if (readsBack(neighbour(rounded, -1), shift, x) || readsBack(neighbour(rounded, +1), shift, x)) {
+                        return exactShortest(x);               // two candidates: Python takes the nearer
+                    }
+                    return new String[] {rounded.toString().replaceAll("0+$", ""), String.valueOf(shift)};
+                }
+            }
+            return new String[] {digits, String.valueOf(point)};
+        }
+
+        private static boolean readsBack(CharSequence digits, int point, double x) {
+            return digits != null && Double.parseDouble("0." + digits + "E" + point) == x;
+        }
+
+        /** The same number of digits, one unit in the last place up or down (null where that changes the length). */
+        private static CharSequence neighbour(CharSequence digits, int step) {
+            long n = Long.parseLong(digits.toString()) + step;
+            String t = Long.toString(n);
+            return n <= 0 || t.length() != digits.length() ? null : t;
+        }
+
+        /**
+         * The fewest digits that read back as x, the nearest to x where several do, as Python's repr:
+         * for each length, the exact value rounded half to even, or else the next number up or down
+         * (at a power of two the gap above x is twice the gap below, so the nearest may not read back).
+         */
+        private static String[] exactShortest(double x) {
+            BigDecimal exact = new BigDecimal(x), shortest = exact;
+            search:
+            for (int digits = 1; digits <= 17; digits++) {
+                BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+                BigDecimal unit = BigDecimal.ONE.scaleByPowerOfTen(rounded.precision() - rounded.scale() - digits);
+                var candidates = new ArrayList<>(List.of(rounded, rounded.add(unit), rounded.subtract(unit)));
+                candidates.sort(Comparator.comparing(c -> c.subtract(exact).abs()));
+                for (BigDecimal c : candidates) {
+                    if (c.signum() > 0 && c.doubleValue() == x) {
+                        shortest = c;
+                        break search;
+                    }
+                }
+            }
+            shortest = shortest.stripTrailingZeros();
+            String d = shortest.unscaledValue().toString();
+            return new String[] {d, String.valueOf(d.length() - shortest.scale())};
         }
 
         /** A number to 6 significant digits, without trailing zeros: 16, 0.64, 0.0256, 1.4. */

@@ -5,6 +5,7 @@
 //FILES data/names.txt=data/names.txt
 //FILES reference/moons_seed1337.csv=reference/moons_seed1337.csv
 //FILES reference/mlp_2_16_16_1_seed1337.txt=reference/mlp_2_16_16_1_seed1337.txt
+//FILES reference/repr_cpython.txt=reference/repr_cpython.txt
 //DEPS org.junit.jupiter:junit-jupiter:6.1.3
 //DEPS org.junit.platform:junit-platform-console:6.1.3
 
@@ -719,6 +720,27 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             assertFalse(buggySteps.get(1).endsWith("accuracy 100.0%"), buggySteps.get(1));
         }
 
+        /** The tape gives every step the same numbers, to the last bit, as loss.backward()'s search. */
+        @ParameterizedTest
+        @ValueSource(strings = {"moons relu hinge", "circles tanh mse", "xor linear hinge", "spiral relu mse",
+            "tiny tanh mse", "moons tanh hinge"})
+        void theTapeGivesTheSearchsNumbersBitForBit(String setting) {
+            var w = setting.split(" ");
+            String[] args = {"--dataset", w[0], "--activation", w[1], "--loss", w[2], "--steps", "30",
+                "--batch-size", w[0].equals("tiny") ? "0" : "20", "--hidden", "8,8", "--no-plot"};
+            var tape = run(args);
+            Tape.searchInstead = true;
+            Run search;
+            try {
+                search = run(args);
+            } finally {
+                Tape.searchInstead = false;
+            }
+            assertEquals(0, tape.exit(), tape.err());
+            assertEquals(30, stepLines(tape).size());
+            assertEquals(stepLines(search), stepLines(tape));
+        }
+
         @Test
         void aDivergingRunStopsWithAHint() {
             var run = run("--lr", "1e300", "--no-plot");
@@ -1114,7 +1136,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             var out = run("--help").out();
             var commands = out.substring(out.indexOf("Commands:")).lines().skip(1)
                     .takeWhile(l -> !l.isBlank()).toList();
-            assertEquals(List.of("graph", "gradcheck", "by-hand", "help"),
+            assertEquals(List.of("graph", "gradcheck", "by-hand", "bench", "help"),
                     commands.stream().map(l -> l.trim().split(" ")[0]).toList(), String.join("\n", commands));
         }
 
@@ -1131,7 +1153,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             "by-hand --w NaN", "by-hand --target x", "gradcheck --h 1e-3", "gradcheck -h 0.01", "--steps 5 graph"})
         void badInputIsOneLineThenTheSynopsisAndExitCodeTwo(String args) {
             var words = args.split(" ");
-            boolean sub = List.of("gradcheck", "graph", "by-hand").contains(words[0]);
+            boolean sub = List.of("gradcheck", "graph", "by-hand", "bench").contains(words[0]);
             String named = sub ? words[1].equals("-h") ? "0.01" : words[1] : words[0];
             var run = run(words);
             assertUsageError(run, named, args);
@@ -1212,6 +1234,18 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
         }
 
         @Test
+        void benchPrintsATableForBothEnginePaths() {
+            var run = run("bench", "--steps", "200", "--compare");
+            assertEquals(0, run.exit(), run.err());
+            var lines = run.out().lines().toList();
+            assertEquals(4, lines.size(), run.out());
+            assertTrue(lines.get(1).startsWith("tape (training's path)") && lines.get(1).contains(" 65477 "), lines.get(1));
+            assertTrue(lines.get(2).startsWith("search (backward())") && lines.get(2).contains(" 65477 "), lines.get(2));
+            assertTrue(lines.get(3).matches("steady state: the search takes \\d+\\.\\d\\d times as long as the tape"),
+                    lines.get(3));
+        }
+
+        @Test
         void byHandWritesOutEveryStep() {
             var out = run("by-hand").out();
             assertTrue(out.contains("  loss  = (pred - t)^2 = (6 - 2)^2 = 16"), out);
@@ -1249,6 +1283,17 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             assertEquals("nan", Numbers.repr(Double.NaN));
             assertEquals("-inf", Numbers.repr(Double.NEGATIVE_INFINITY));
             assertEquals("-0.0", Numbers.repr(-0.0));
+        }
+
+        /** 3,542 doubles (any bits, powers of two, decimals) and CPython 3.11.7's repr of each: reference/. */
+        @Test
+        void reprGivesCpythonsDigitsForThousandsOfNumbers() throws Exception {
+            var lines = reference("repr_cpython.txt");
+            assertEquals(3542, lines.size());
+            for (var line : lines) {
+                var f = line.split(" ");
+                assertEquals(f[1], Numbers.repr(Double.parseDouble(f[0])), f[0]);
+            }
         }
 
         /**
