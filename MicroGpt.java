@@ -1,9 +1,10 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
+//DESCRIPTION microGPT on micrograd's Value engine: trains a one-layer GPT on names and samples new ones
 //SOURCES Micrograd.java
 //FILES data/names.txt=data/names.txt
 //DEPS info.picocli:picocli:4.7.7
-//JAVA_OPTIONS -XX:+UseSerialGC -Xms96m -Xmn64m -XX:+AlwaysPreTouch
+//RUNTIME_OPTIONS -XX:+UseSerialGC -Xms96m -Xmn64m -XX:+AlwaysPreTouch
 
 /*
  * microGPT for Java: Karpathy's microgpt.py (a gist of February 2026, "the most atomic way to train and
@@ -311,7 +312,8 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
 
 
     /** The command line: the options, checking them, reading the data, and printing as microgpt.py prints. */
-    @CommandLine.Command(name = "microgpt", mixinStandardHelpOptions = true, version = "microGPT for Java 1.0",
+    @CommandLine.Command(name = "microgpt", mixinStandardHelpOptions = true,
+            version = "microGPT for Java " + Cli.VERSION,
             sortOptions = false, abbreviateSynopsis = true, usageHelpAutoWidth = true,
             description = "Trains a one-layer GPT on a list of names with micrograd's scalar Value engine, as "
                     + "Karpathy's microgpt.py does, then samples new names. The defaults print what "
@@ -451,7 +453,7 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
             Cli.require(cmd, run.every >= 1, "--every", run.every, "a whole number >= 1");
         }
 
-        /** The data file's lines, or the names that come with this file; a file that cannot be read is a usage error. */
+        /** The data file's lines, or the names that come with this file; an unreadable file is a usage error. */
         List<String> readData(CommandLine cmd) throws IOException {
             if (data.file == null) {
                 try (var in = MicroGpt.class.getResourceAsStream("/data/names.txt")) {

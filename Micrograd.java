@@ -1,7 +1,8 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
+//DESCRIPTION Karpathy's micrograd in Java: trains an MLP on two moons with a scalar autograd engine
 //DEPS info.picocli:picocli:4.7.7
-//JAVA_OPTIONS -XX:+UseSerialGC -Xms80m -Xmn64m -XX:+AlwaysPreTouch
+//RUNTIME_OPTIONS -XX:+UseSerialGC -Xms80m -Xmn64m -XX:+AlwaysPreTouch
 
 /*
  * micrograd for Java: Andrej Karpathy's micrograd (github.com/karpathy/micrograd) in one file, a tiny
@@ -10,7 +11,7 @@
  * Run it:   jbang Micrograd.java           trains, prints loss and accuracy, draws the boundary
  *           jbang Micrograd.java --help    every option, and the course's commands graph, gradcheck, by-hand
  * Line 1 is a comment to Java, and to a shell a command: after chmod +x, ./Micrograd.java runs it with JBang.
- * The //JAVA, //DEPS and //JAVA_OPTIONS lines tell JBang the Java version, the library to fetch
+ * The //JAVA, //DEPS and //RUNTIME_OPTIONS lines tell JBang the Java version, the library to fetch
  * (picocli, for the command line) and the JVM's options: the serial collector suits one thread, and a
  * 64 MB young generation, touched at start, holds a step's 65,000 Values (4 MB) for many steps.
  *
@@ -35,6 +36,7 @@ import java.util.*;
 import java.util.concurrent.Callable;
 import java.util.function.*;
 
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.*;
 import picocli.CommandLine.Model.CommandSpec;
@@ -1340,7 +1342,9 @@ public class Micrograd {
 
         /** How a command of this project answers: MicroGpt.java's command is configured the same way. */
         static CommandLine configure(CommandLine cmd) {
-            cmd.setCaseInsensitiveEnumValuesAllowed(true);
+            cmd.registerConverter(Activation.class, lowerCase(Activation.class));
+            cmd.registerConverter(Loss.class, lowerCase(Loss.class));
+            cmd.registerConverter(TrainCommand.DatasetName.class, lowerCase(TrainCommand.DatasetName.class));
             // A usage error: what is wrong in one line (and, for a typo, what was meant), the synopsis,
             // and where to read more. Not the whole help: the line that matters would scroll away.
             cmd.setParameterExceptionHandler((e, args) -> {
@@ -1381,6 +1385,30 @@ public class Micrograd {
             return new RunLast().execute(parsed);
         }
 
+        /** An enum's values as --help shows them, in lower case: "expected one of relu, tanh, linear". */
+        static <E extends Enum<E>> ITypeConverter<E> lowerCase(Class<E> type) {
+            return text -> {
+                for (E e : type.getEnumConstants()) if (e.name().equalsIgnoreCase(text)) return e;
+                throw new TypeConversionException("'" + text + "'; expected one of "
+                        + String.join(", ", lowerCaseNames(type)));
+            };
+        }
+
+        /** The choices as --help and shell completion show them: in lower case. */
+        static List<String> lowerCaseNames(Class<? extends Enum<?>> type) {
+            return Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
+        }
+
+        static final class Activations extends ArrayList<String> {
+            Activations() { super(lowerCaseNames(Activation.class)); }
+        }
+        static final class Losses extends ArrayList<String> { Losses() { super(lowerCaseNames(Loss.class)); } }
+        static final class DatasetNames extends ArrayList<String> {
+            DatasetNames() { super(lowerCaseNames(TrainCommand.DatasetName.class)); }
+        }
+
+        static final String VERSION = "1.0"; // the project's version, for every command's --version
+
         /** A usage error unless ok: "Invalid value for option '--x': 'v'; expected <allowed>". */
         static void require(CommandLine cmd, boolean ok, String option, Object value, String allowed) {
             if (ok) return;
@@ -1396,9 +1424,9 @@ public class Micrograd {
     }
 
     /** The main command: trains an MLP, as the notebook does, and reports on it. */
-    @Command(name = "micrograd", mixinStandardHelpOptions = true, version = "micrograd for Java 1.0",
+    @Command(name = "micrograd", mixinStandardHelpOptions = true, version = "micrograd for Java " + Cli.VERSION,
             subcommands = {GraphCommand.class, GradcheckCommand.class, ByHandCommand.class, BenchCommand.class,
-                    HelpCommand.class},
+                    AutoComplete.GenerateCompletion.class, HelpCommand.class},
             sortOptions = false, abbreviateSynopsis = true, usageHelpAutoWidth = true,
             commandListHeading = "%nCommands:%n",
             description = "Trains a small neural network with a scalar autograd engine, as Karpathy's micrograd "
@@ -1419,6 +1447,7 @@ public class Micrograd {
 
         static final class DataOptions {
             @Option(names = "--dataset", paramLabel = "DATA", defaultValue = "moons",
+                    completionCandidates = Cli.DatasetNames.class,
                     description = "moons, circles, xor or spiral (2-D, drawn from --seed), or tiny (the lecture's "
                             + "four examples with three inputs; it also defaults to --activation tanh --loss mse "
                             + "--hidden 4,4 --lr " + TINY_LR + ") (default ${DEFAULT-VALUE}).")
@@ -1452,12 +1481,14 @@ public class Micrograd {
             List<Integer> hidden;
 
             @Option(names = "--activation", paramLabel = "ACT", defaultValue = "relu",
+                    completionCandidates = Cli.Activations.class,
                     description = "Hidden activation: relu, tanh or linear (default ${DEFAULT-VALUE}).")
             Activation activation;
         }
 
         static final class TrainingOptions {
             @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "hinge",
+                    completionCandidates = Cli.Losses.class,
                     description = "hinge (SVM max-margin) or mse (mean squared error) (default ${DEFAULT-VALUE}).")
             Loss loss;
 
@@ -1691,6 +1722,7 @@ public class Micrograd {
         double b;
 
         @Option(names = "--activation", paramLabel = "ACT", defaultValue = "tanh",
+                completionCandidates = Cli.Activations.class,
                 description = "relu, tanh or linear (default ${DEFAULT-VALUE}).")
         Activation activation;
 
@@ -1764,7 +1796,7 @@ public class Micrograd {
 
     /** The default workload, timed step by step in one process: where the time goes. */
     @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-            header = "Time the default training run step by step, in one process.",
+            header = "Time the default run step by step, in one process.",
             description = "Trains the notebook's model on the notebook's moons for --steps steps (the learning "
                     + "rate schedule restarting every 100) and prints ms/step for the first 100 steps and for "
                     + "the steady state after them, the Values per step, the young collections and the peak heap. "
@@ -1789,7 +1821,8 @@ public class Micrograd {
             double tape = row(out, "tape (training's path)", false);
             if (compare) {
                 double search = row(out, "search (backward())", true);
-                out.printf(Locale.ROOT, "steady state: the search takes %.2f times as long as the tape%n", search / tape);
+                out.printf(Locale.ROOT, "steady state: the search takes %.2f times as long as the tape%n",
+                        search / tape);
             }
             out.flush();
             return 0;

@@ -1,13 +1,15 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
+//DESCRIPTION The tests of micrograd for Java (JUnit); selectors such as --select-method pass through
 //SOURCES Micrograd.java
 //SOURCES MicroGpt.java
 //FILES data/names.txt=data/names.txt
 //FILES reference/moons_seed1337.csv=reference/moons_seed1337.csv
 //FILES reference/mlp_2_16_16_1_seed1337.txt=reference/mlp_2_16_16_1_seed1337.txt
 //FILES reference/repr_cpython.txt=reference/repr_cpython.txt
-//DEPS org.junit.jupiter:junit-jupiter:6.1.3
-//DEPS org.junit.platform:junit-platform-console:6.1.3
+//DEPS org.junit:junit-bom:6.1.3@pom
+//DEPS org.junit.jupiter:junit-jupiter
+//DEPS org.junit.platform:junit-platform-console
 
 /*
  * The tests of Micrograd.java, in the file's own order: the lesson's sections 1-8, then the plumbing.
@@ -51,14 +53,14 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 @DisplayNameGeneration(MicrogradTest.Sentences.class)
 public class MicrogradTest extends Micrograd { // extends it only to call its parts by their short names
 
+    /**
+     * Runs the whole class, or what the arguments select, with JUnit's console launcher options:
+     * ./jbang MicrogradTest.java --select-method=MicrogradTest$Losses#l2IsAlphaTimesTheSumOfSquares
+     * ./jbang MicrogradTest.java --select-class='MicrogradTest$MicroGptTests'
+     * ./jbang MicrogradTest.java --select-class=MicrogradTest --include-methodname='.*[Tt]ape.*'
+     */
     public static void main(String[] args) {
-        var out = new PrintWriter(System.out, true);
-        var colours = System.console() != null && System.getenv("NO_COLOR") == null;
-        var launcherArgs = new ArrayList<>(List.of("execute", "--select-class=MicrogradTest", "--details=tree",
-                "--disable-banner", "--fail-if-no-tests"));
-        if (!colours) launcherArgs.add("--disable-ansi-colors");
-        var result = ConsoleLauncher.run(out, new PrintWriter(System.err, true), launcherArgs.toArray(String[]::new));
-        var summary = (TestExecutionSummary) result.getValue().orElse(null);
+        var summary = launch(new PrintWriter(System.out, true), args);
         if (summary == null) {
             System.out.println("0 passed, 0 failed");
             System.exit(1);
@@ -68,6 +70,19 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
         System.out.println(summary.getTestsSucceededCount() + " passed, " + failed + " failed"
                 + (skipped > 0 ? ", " + skipped + " skipped" : ""));
         System.exit(failed > 0 || summary.getTestsFoundCount() == 0 ? 1 : 0);
+    }
+
+    /** JUnit's console launcher on this class, or on what the arguments select. */
+    static TestExecutionSummary launch(PrintWriter out, String... args) {
+        var colours = System.console() != null && System.getenv("NO_COLOR") == null;
+        boolean selects = Arrays.stream(args).anyMatch(a -> a.startsWith("--select"));
+        var launcherArgs = new ArrayList<>(List.of("execute", "--details=tree", "--disable-banner",
+                "--fail-if-no-tests"));
+        if (!selects) launcherArgs.add("--select-class=MicrogradTest");
+        launcherArgs.addAll(List.of(args));
+        if (!colours) launcherArgs.add("--disable-ansi-colors");
+        var result = ConsoleLauncher.run(out, new PrintWriter(System.err, true), launcherArgs.toArray(String[]::new));
+        return (TestExecutionSummary) result.getValue().orElse(null);
     }
 
     /** Test names as sentences: aValueUsedTwiceGetsBothParts reads "a value used twice gets both parts". */
@@ -1136,7 +1151,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             var out = run("--help").out();
             var commands = out.substring(out.indexOf("Commands:")).lines().skip(1)
                     .takeWhile(l -> !l.isBlank()).toList();
-            assertEquals(List.of("graph", "gradcheck", "by-hand", "bench", "help"),
+            assertEquals(List.of("graph", "gradcheck", "by-hand", "bench", "generate-completion", "help"),
                     commands.stream().map(l -> l.trim().split(" ")[0]).toList(), String.join("\n", commands));
         }
 
@@ -1162,6 +1177,34 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             assertTrue(err.stream().anyMatch(l -> l.startsWith("Usage: " + command)), run.err());
             assertEquals("Try '" + command + " --help' for more information.", err.get(err.size() - 1));
             assertTrue(err.size() <= 6, "not the whole help: " + run.err());
+        }
+
+        @Test
+        void theCompletionScriptNamesTheSubcommandsAndTheLowerCaseChoices() {
+            var run = run("generate-completion");
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(run.out().contains("local commands=\"graph gradcheck by-hand bench generate-completion help\""),
+                    run.out());
+            assertTrue(run.out().contains("(\"moons\" \"circles\" \"xor\" \"spiral\" \"tiny\")"), run.out());
+            assertTrue(run.out().contains("(\"relu\" \"tanh\" \"linear\")"), run.out());
+            assertTrue(run.out().contains("(\"hinge\" \"mse\")"), run.out());
+            assertFalse(run.out().contains("\"MOONS\""));
+            var err = run("--loss", "CROSS").err();
+            assertTrue(err.startsWith("Invalid value for option '--loss': 'CROSS'; expected one of hinge, mse"), err);
+        }
+
+        /** What main(args) runs: a selector hands JUnit's launcher exactly the selected test. */
+        @Test
+        void aSelectorRunsOnlyWhatItSelects() {
+            var out = new StringWriter();
+            var summary = launch(new PrintWriter(out, true), "--details=none",
+                    "--select-method=MicrogradTest$Losses#l2IsAlphaTimesTheSumOfSquares");
+            assertEquals(1, summary.getTestsFoundCount(), out.toString());
+            assertEquals(1, summary.getTestsSucceededCount());
+            var two = launch(new PrintWriter(new StringWriter(), true), "--details=none",
+                    "--select-class=MicrogradTest",
+                    "--include-methodname=.*(l2IsAlpha|meanSquaredErrorAndItsGradient).*");
+            assertEquals(2, two.getTestsFoundCount());
         }
 
         @Test
@@ -1239,8 +1282,10 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             assertEquals(0, run.exit(), run.err());
             var lines = run.out().lines().toList();
             assertEquals(4, lines.size(), run.out());
-            assertTrue(lines.get(1).startsWith("tape (training's path)") && lines.get(1).contains(" 65477 "), lines.get(1));
-            assertTrue(lines.get(2).startsWith("search (backward())") && lines.get(2).contains(" 65477 "), lines.get(2));
+            assertTrue(lines.get(1).startsWith("tape (training's path)") && lines.get(1).contains(" 65477 "),
+                    lines.get(1));
+            assertTrue(lines.get(2).startsWith("search (backward())") && lines.get(2).contains(" 65477 "),
+                    lines.get(2));
             assertTrue(lines.get(3).matches("steady state: the search takes \\d+\\.\\d\\d times as long as the tape"),
                     lines.get(3));
         }
@@ -1397,7 +1442,8 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
                         new int[] {m.length / 2, m[0].length / 3})) {
                     var p = m[at[0]][at[1]];
                     var c = checkParameter(entry.getKey(), p, () -> gpt.loss(doc), 1e-5);
-                    assertTrue(c.ok(1e-6), entry.getKey() + Arrays.toString(at) + ": " + c.analytic() + " vs " + c.numeric());
+                    assertTrue(c.ok(1e-6),
+                            entry.getKey() + Arrays.toString(at) + ": " + c.analytic() + " vs " + c.numeric());
                 }
             }
         }
