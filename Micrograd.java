@@ -1269,6 +1269,8 @@ public class Micrograd {
         static void requireWritable(CommandLine cmd, String option, Path path) {
             Path target = path.toAbsolutePath();
             Cli.require(cmd, !path.toString().isEmpty(), option, path, "a file name");
+            Cli.require(cmd, !(path.toString().endsWith(".java") && Files.exists(target)), option, path,
+                    "a file that is not a Java source (it would replace the program)");
             Cli.require(cmd, !Files.isDirectory(target), option, path, "a file name; that is a directory");
             Cli.require(cmd, Files.isDirectory(target.getParent()), option, path,
                     "a file in an existing folder (no such folder)");
@@ -1689,6 +1691,11 @@ public class Micrograd {
                     "a whole number from 5 to 200");
             if (output.svg != null) Output.requireWritable(cmd, "--svg", output.svg); // now, not after training
             if (output.log != null) Output.requireWritable(cmd, "--log", output.log);
+            if (output.svg != null && output.log != null) {
+                boolean same = output.svg.toAbsolutePath().normalize().equals(output.log.toAbsolutePath().normalize());
+                Cli.require(cmd, !same, "--svg", output.svg,
+                        "another file than --log's (the picture would replace the log)");
+            }
         }
     }
 

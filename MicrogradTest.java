@@ -1165,7 +1165,9 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             "--stepz 10", "--steps", "--steps ten", "extra",
             "gradcheck --nudge 0", "gradcheck --nudge 1", "gradcheck --tolerance 0", "gradcheck --tolerance 2",
             "graph --x1 NaN", "graph --b Infinity", "graph --activation cube", "by-hand --steps 0", "by-hand --lr -1",
-            "by-hand --w NaN", "by-hand --target x", "gradcheck --h 1e-3", "gradcheck -h 0.01", "--steps 5 graph"})
+            "by-hand --w NaN", "by-hand --target x", "gradcheck --h 1e-3", "gradcheck -h 0.01", "--steps 5 graph",
+            "--svg Micrograd.java", "--log MicrogradTest.java", "--log run.csv --svg run.csv",
+            "graph --dot Micrograd.java"})
         void badInputIsOneLineThenTheSynopsisAndExitCodeTwo(String args) {
             var words = args.split(" ");
             boolean sub = List.of("gradcheck", "graph", "by-hand", "bench").contains(words[0]);
