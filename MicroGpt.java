@@ -391,10 +391,12 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
 
         @Override
         public Integer call() throws IOException {
+            // the same refusals as Micrograd.java: no Java source, no folder, not the data file itself
             var cmd = spec.commandLine();
             validate(cmd);
             List<String> lines = readData(cmd);
             if (run.log != null) Output.requireWritable(cmd, "--log", run.log);
+            if (data.file != null) Output.requireDifferent(cmd, "--log", run.log, "--data", data.file);
             var gpt = new MicroGpt(model.nLayer, model.nEmbd, model.nHead, model.blockSize, data.seed);
             PrintWriter out = cmd.getOut();
 
@@ -409,8 +411,7 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
             boolean terminal = System.console() != null;
             long[] values = {0};
             long start = System.nanoTime();
-            try (var csv = run.log == null ? null : new PrintWriter(Files.newBufferedWriter(run.log))) {
-                if (csv != null) csv.println("step,loss,lr");
+            try (var csv = run.log == null ? null : Output.CsvLog.open(cmd, "--log", run.log, "step,loss,lr")) {
                 gpt.train(run.steps, (step, loss, lr, made) -> {
                     values[0] += made;
                     String line = String.format(Locale.ROOT, "step %4d / %4d | loss %.4f", step + 1, run.steps, loss);
@@ -420,7 +421,7 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
                     } else if (step == 0 || (step + 1) % run.every == 0 || step == run.steps - 1) {
                         out.println(line);
                     }
-                    if (csv != null) csv.println((step + 1) + "," + Numbers.repr(loss) + "," + Numbers.repr(lr));
+                    if (csv != null) csv.row((step + 1) + "," + Numbers.repr(loss) + "," + Numbers.repr(lr));
                 });
             }
             double seconds = (System.nanoTime() - start) / 1e9;

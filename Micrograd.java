@@ -751,7 +751,14 @@ public class Micrograd {
 
     /** The program: the command line, as picocli reads it (see Cli). */
     public static void main(String[] args) {
-        System.exit(Cli.commandLine().execute(args));
+        int exit;
+        try {
+            exit = Cli.commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("micrograd: out of memory: try fewer --samples, a smaller --hidden, or more with -Xmx");
+            exit = 1;
+        }
+        System.exit(exit);
     }
 
     // =============================================================================================
@@ -1236,48 +1243,123 @@ public class Micrograd {
     // Plumbing: files
     // =============================================================================================
 
-    /** Writing the user's files: whole or not at all, and a clear one-line error when that cannot be. */
+    /**
+     * Writing the user's files: whole or not at all, never replacing what is not an ordinary file, and
+     * every failure one line naming the path and the reason.
+     */
     static final class Output {
         private Output() {}
 
-        /**
-         * Writes a file whole or not at all: first beside it under a temporary name, then moved into
-         * place. A path that cannot be written is a usage error naming the option and the path.
-         */
-        static void writeWhole(CommandLine cmd, String option, Path path, String text) {
-            requireWritable(cmd, option, path);
-            Path target = path.toAbsolutePath();
-            Path temporary = null;
-            try {
-                // beside the target, so that the move is a rename within one folder
-                String name = "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".part";
-                temporary = target.resolveSibling(name);
-                Files.writeString(temporary, text, StandardOpenOption.CREATE_NEW);
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                Cli.require(cmd, false, option, path, "a file that can be written (" + reason(e) + ")");
-            } finally {
-                try {
-                    if (temporary != null) Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // nothing more to clean up
-                }
+        /** A file that could not be written, found after the work began: one line, exit code 1. */
+        static final class FileError extends RuntimeException {
+            FileError(String option, Path path, IOException e) {
+                super("cannot write " + option + " '" + path + "': " + reason(e));
             }
         }
 
-        /** Fails early, with a usage error, if the file could clearly not be written. */
+        /** Temporary files not yet moved into place; removed if the program is stopped (Ctrl-C). */
+        private static final Set<Path> PENDING = Collections.synchronizedSet(new HashSet<>());
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                synchronized (PENDING) {
+                    for (Path p : PENDING) p.toFile().delete();
+                }
+            }));
+        }
+
+        /**
+         * Writes a file whole or not at all. An ordinary file (or a new one) is written beside its place
+         * under a temporary name and then renamed over it, keeping the old file's permissions; a symbolic
+         * link is followed, and its target written so. Anything else that is there (a device such as
+         * /dev/null, a pipe, /dev/stdout) is written in place: renaming over it would replace it.
+         */
+        static void writeWhole(CommandLine cmd, String option, Path path, String text) {
+            requireWritable(cmd, option, path);
+            Path target = resolveLinks(path);
+            byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            try {
+                if (Files.exists(target) && !Files.isRegularFile(target)) {
+                    try (var out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
+                        out.write(bytes);
+                    }
+                    return;
+                }
+                Path temporary = temporaryFor(target);
+                PENDING.add(temporary);
+                try {
+                    Files.write(temporary, bytes, StandardOpenOption.CREATE_NEW);
+                    if (Files.exists(target)) copyPermissions(target, temporary);
+                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(temporary);
+                    PENDING.remove(temporary);
+                }
+            } catch (IOException e) {
+                throw new FileError(option, path, e);
+            }
+        }
+
+        /** The file a path names once symbolic links are followed (a dangling link: where it points). */
+        static Path resolveLinks(Path path) {
+            Path p = path.toAbsolutePath();
+            for (int hops = 0; hops < 40 && Files.isSymbolicLink(p); hops++) {
+                try {
+                    p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+                } catch (IOException e) {
+                    return p;
+                }
+            }
+            return p;
+        }
+
+        /** Beside the target, so that the move is a rename within one folder. */
+        static Path temporaryFor(Path target) {
+            return target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+        }
+
+        private static void copyPermissions(Path from, Path to) {
+            try {
+                Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
+            } catch (IOException | UnsupportedOperationException e) {
+                // not a POSIX file system: the new file keeps the default permissions
+            }
+        }
+
+        static final int LONGEST_NAME = 255; // bytes in a file name, on the usual file systems
+
+        /** Refuses, before any work, a path that could not or should not be written: a usage error. */
         static void requireWritable(CommandLine cmd, String option, Path path) {
-            Path target = path.toAbsolutePath();
-            Cli.require(cmd, !path.toString().isEmpty(), option, path, "a file name");
-            Cli.require(cmd, !(path.toString().endsWith(".java") && Files.exists(target)), option, path,
+            String text = path.toString();
+            Cli.require(cmd, !text.isEmpty(), option, path, "a file name");
+            Cli.require(cmd, !text.endsWith("/") && !Files.isDirectory(path), option, path,
+                    "a file name; that is a directory");
+            Cli.require(cmd, !(text.endsWith(".java") && Files.exists(path)), option, path,
                     "a file that is not a Java source (it would replace the program)");
+            Path target = resolveLinks(path);
             Cli.require(cmd, !Files.isDirectory(target), option, path, "a file name; that is a directory");
-            Cli.require(cmd, Files.isDirectory(target.getParent()), option, path,
+            if (Files.exists(target) && !Files.isRegularFile(target)) {   // a device or a pipe: written in place
+                Cli.require(cmd, Files.isWritable(target), option, path,
+                        "a file that can be written (permission denied)");
+                return;
+            }
+            Cli.require(cmd, target.getParent() != null && Files.isDirectory(target.getParent()), option, path,
                     "a file in an existing folder (no such folder)");
+            int longest = LONGEST_NAME - (temporaryFor(target).getFileName().toString().length()
+                    - target.getFileName().toString().length());
+            Cli.require(cmd, temporaryFor(target).getFileName().toString()
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= LONGEST_NAME,
+                    option, path, "a file name of at most " + longest + " characters");
             boolean writable = Files.isWritable(target.getParent())
                     && (!Files.exists(target) || Files.isWritable(target));
-            Cli.require(cmd, writable,
-                    option, path, "a file that can be written (permission denied)");
+            Cli.require(cmd, writable, option, path, "a file that can be written (permission denied)");
+        }
+
+        /** Two options must not name the same file: the second would replace the first. */
+        static void requireDifferent(CommandLine cmd, String option, Path path, String other, Path otherPath) {
+            if (path == null || otherPath == null) return;
+            boolean same = resolveLinks(path).normalize().equals(resolveLinks(otherPath).normalize());
+            Cli.require(cmd, !same, option, path, "another file than " + other + "'s (it would replace it)");
         }
 
         /** What went wrong with a file, in a few words. */
@@ -1288,17 +1370,22 @@ public class Micrograd {
             return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
 
-        /** The training log: a header, then a complete row per step, flushed as it is written. */
+        /** A log: a header, then a complete row per step, flushed as it is written. */
         static final class CsvLog implements AutoCloseable {
             private final BufferedWriter writer;
+            private final Path path;
 
-            private CsvLog(BufferedWriter writer) { this.writer = writer; }
+            private CsvLog(BufferedWriter writer, Path path) {
+                this.writer = writer;
+                this.path = path;
+            }
 
-            static CsvLog open(CommandLine cmd, String option, Path path) {
+            /** Opens the log (following a link; a device such as /dev/null is written, not replaced). */
+            static CsvLog open(CommandLine cmd, String option, Path path, String header) {
                 requireWritable(cmd, option, path);
                 try {
-                    var log = new CsvLog(Files.newBufferedWriter(path));
-                    log.line("step,loss,accuracy,lr");
+                    var log = new CsvLog(Files.newBufferedWriter(resolveLinks(path)), path);
+                    log.row(header);
                     return log;
                 } catch (IOException e) {
                     throw new ParameterException(cmd, "Invalid value for option '" + option + "': '" + path
@@ -1306,17 +1393,12 @@ public class Micrograd {
                 }
             }
 
-            void write(Step s) {
-                line(s.step() + "," + Numbers.repr(s.loss()) + "," + Numbers.repr(s.accuracy()) + ","
-                        + Numbers.repr(s.learningRate()));
-            }
-
-            private void line(String text) {
+            void row(String text) {
                 try {
                     writer.write(text + "\n");
                     writer.flush(); // a run stopped midway leaves every row so far complete
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    throw new FileError("--log", path, e);
                 }
             }
 
@@ -1325,7 +1407,7 @@ public class Micrograd {
                 try {
                     writer.close();
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    throw new FileError("--log", path, e);
                 }
             }
         }
@@ -1344,6 +1426,7 @@ public class Micrograd {
 
         /** How a command of this project answers: MicroGpt.java's command is configured the same way. */
         static CommandLine configure(CommandLine cmd) {
+            cmd.registerConverter(Path.class, Cli::fileName);
             cmd.registerConverter(Activation.class, lowerCase(Activation.class));
             cmd.registerConverter(Loss.class, lowerCase(Loss.class));
             cmd.registerConverter(TrainCommand.DatasetName.class, lowerCase(TrainCommand.DatasetName.class));
@@ -1361,7 +1444,8 @@ public class Micrograd {
             cmd.setExecutionStrategy(Cli::runUnlessMisplaced);
             // Anything unexpected becomes one line on stderr, never a stack trace.
             cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-                commandLine.getErr().println(commandLine.getCommandName() + ": " + e);
+                String what = e instanceof Output.FileError ? e.getMessage() : e.toString();
+                commandLine.getErr().println(commandLine.getCommandName() + ": " + what);
                 return 1;
             });
             return cmd;
@@ -1384,7 +1468,24 @@ public class Micrograd {
                 throw new ParameterException(parsed.commandSpec().commandLine(), "Option '" + option
                         + "' trains a network; it does not go before the command '" + subcommand + "'");
             }
-            return new RunLast().execute(parsed);
+            int exit = new RunLast().execute(parsed);
+            ParseResult last = parsed;
+            while (last.subcommand() != null) last = last.subcommand();
+            CommandLine ran = last.commandSpec().commandLine();
+            // a full disk, a closed pipe: what was printed is not all there (System.out keeps its errors)
+            if (ran.getOut().checkError() || System.out.checkError()) {
+                ran.getErr().println(parsed.commandSpec().name() + ": cannot write to standard output");
+                return 1;
+            }
+            return exit;
+        }
+
+        /** A file option's value: "dir/" names a folder, which Path.of would quietly turn into "dir". */
+        static Path fileName(String text) {
+            if (text.isEmpty() || text.endsWith("/") || text.endsWith(File.separator)) {
+                throw new TypeConversionException("'" + text + "'; expected a file name, not a folder");
+            }
+            return Path.of(text);
         }
 
         /** An enum's values as --help shows them, in lower case: "expected one of relu, tanh, linear". */
@@ -1420,8 +1521,11 @@ public class Micrograd {
                     + "'; expected " + allowed);
         }
 
-        static void requireFinite(CommandLine cmd, String option, double value) {
-            require(cmd, Double.isFinite(value), option, value, "a finite number");
+        static final double LARGEST_INPUT = 1e6;
+
+        /** The by-hand and graph commands' numbers: plain inputs, small enough that no sum overflows. */
+        static void requireInput(CommandLine cmd, String option, double value) {
+            require(cmd, Math.abs(value) <= LARGEST_INPUT, option, value, "a number from -1000000 to 1000000");
         }
     }
 
@@ -1557,6 +1661,9 @@ public class Micrograd {
             var mlp = new MLP(dataset.inputs(), model.hidden, model.activation, PythonRandom.seeded(data.seed));
             out.println(mlp);
             out.println("number of parameters " + mlp.parameters().size());
+            int perStep = training.batchSize == 0 ? dataset.size() : training.batchSize;
+            String note = slowRunNote(valuesPerStep(dataset.inputs(), model.hidden, perStep), training.steps);
+            if (note != null) spec.commandLine().getErr().println(note);
             if (training.forgetZeroGrad) {
                 out.println("*** --forget-zero-grad: the gradients are never set back to 0, so each step adds its "
                         + "gradient");
@@ -1571,9 +1678,13 @@ public class Micrograd {
             if (!finished) {
                 out.flush();
                 Step last = history.get(history.size() - 1);
+                // with 2*alpha*lr >= 1 the penalty alone flips every weight's sign and grows it each step;
+                // but a learning rate above 10 is the likelier cause on its own
+                boolean alpha = training.lr <= 10 && 2 * training.alpha * training.lr >= 1;
                 spec.commandLine().getErr().printf(Locale.ROOT,
-                        "micrograd: the loss became %s at step %d; try a smaller --lr (it is %s)%n",
-                        Numbers.repr(last.loss()), last.step(), Numbers.repr(training.lr));
+                        "micrograd: the loss became %s at step %d; try a smaller %s (it is %s)%n",
+                        Numbers.repr(last.loss()), last.step(), alpha ? "--alpha" : "--lr",
+                        Numbers.repr(alpha ? training.alpha : training.lr));
                 return 1;
             }
             report(mlp, dataset, history, seconds, out);
@@ -1584,11 +1695,15 @@ public class Micrograd {
         private boolean train(MLP mlp, Dataset dataset, Draws random, List<Step> history, PrintWriter out) {
             var settings = new Settings(training.loss, training.alpha, training.steps, training.lr,
                     training.batchSize, training.forgetZeroGrad);
-            var csv = output.log == null ? null : Output.CsvLog.open(spec.commandLine(), "--log", output.log);
+            var csv = output.log == null ? null
+                    : Output.CsvLog.open(spec.commandLine(), "--log", output.log, "step,loss,accuracy,lr");
             try (csv) {
                 return Micrograd.train(mlp, dataset, settings, random, step -> {
                     history.add(step);
-                    if (csv != null) csv.write(step);
+                    if (csv != null) {
+                        csv.row(step.step() + "," + Numbers.repr(step.loss()) + "," + Numbers.repr(step.accuracy())
+                                + "," + Numbers.repr(step.learningRate()));
+                    }
                     if (step.step() % output.every == 0 || step.step() == training.steps - 1
                             || !Double.isFinite(step.loss())) {
                         out.println(stepLine(step));
@@ -1666,12 +1781,12 @@ public class Micrograd {
             int max = DataOptions.MAX_SAMPLES;
             Cli.require(cmd, data.samples >= 2 && data.samples <= max, "--samples", data.samples,
                     "a whole number from 2 to " + max);
-            Cli.require(cmd, Double.isFinite(data.noise) && data.noise >= 0, "--noise", data.noise,
-                    "a finite number >= 0");
+            Cli.require(cmd, data.noise >= 0 && data.noise <= 10, "--noise", data.noise, "a number from 0 to 10");
             Cli.require(cmd, data.factor > 0 && data.factor < 1, "--factor", data.factor,
                     "a number above 0 and below 1");
             Cli.require(cmd, data.seed >= 0 && data.seed <= 0xFFFF_FFFFL, "--seed", data.seed,
                     "a whole number from 0 to 4294967295");
+            Cli.require(cmd, !model.hidden.isEmpty(), "--hidden", ",", "layer sizes from 1 to 1000, e.g. 16,16");
             for (int size : model.hidden) {
                 Cli.require(cmd, size >= 1 && size <= 1000, "--hidden", model.hidden,
                         "layer sizes from 1 to 1000, e.g. 16,16");
@@ -1691,11 +1806,47 @@ public class Micrograd {
                     "a whole number from 5 to 200");
             if (output.svg != null) Output.requireWritable(cmd, "--svg", output.svg); // now, not after training
             if (output.log != null) Output.requireWritable(cmd, "--log", output.log);
-            if (output.svg != null && output.log != null) {
-                boolean same = output.svg.toAbsolutePath().normalize().equals(output.log.toAbsolutePath().normalize());
-                Cli.require(cmd, !same, "--svg", output.svg,
-                        "another file than --log's (the picture would replace the log)");
+            Output.requireDifferent(cmd, "--svg", output.svg, "--log", output.log);
+            boolean tiny = data.name == DatasetName.TINY;
+            int inputs = tiny ? 3 : 2, samples = tiny ? 4 : data.samples;
+            long values = valuesPerStep(inputs, model.hidden, training.batchSize == 0 ? samples : training.batchSize);
+            long needed = values * BYTES_PER_VALUE, heap = Runtime.getRuntime().maxMemory();
+            Cli.require(cmd, needed < heap / 10 * 8, data.samples > 1000 ? "--samples" : "--hidden",
+                    data.samples > 1000 ? data.samples : model.hidden, String.format(Locale.ROOT,
+                            "a network and data that fit in memory: a step makes about %,d Values, about %,d MB, "
+                                    + "and Java has %,d MB; lower --samples, --hidden or --batch-size, "
+                                    + "or give Java more with -Xmx", values, needed >> 20, heap >> 20));
+        }
+
+        static final long BYTES_PER_VALUE = 72; // a Value object (64 bytes) and its place on the tape and in lists
+        // measured: 65,477 Values a step take about 1.7 ms (the graph stays in the caches and the young
+        // generation); 64.8 million (--samples 100000) take about 15 s, 230 ns a Value
+        static double secondsPerValue(long valuesPerStep) { return valuesPerStep < 2_000_000 ? 30e-9 : 250e-9; }
+
+        /**
+         * About how many Values a training step makes: for each sample its inputs, each neuron's
+         * multiplications, additions and activation, a few for the loss; then the L2 penalty.
+         */
+        static long valuesPerStep(int inputs, List<Integer> hidden, int samples) {
+            long perSample = inputs + 5, parameters = 0;
+            int in = inputs;
+            var sizes = new ArrayList<>(hidden);
+            sizes.add(1);
+            for (int size : sizes) {
+                perSample += (long) size * (2L * in + 1);
+                parameters += (long) size * (in + 1);
+                in = size;
             }
+            return samples * perSample + 2 * parameters + 4;
+        }
+
+        /** A line saying how long training will take, if that is over a minute; else null. */
+        static String slowRunNote(long valuesPerStep, int steps) {
+            double seconds = valuesPerStep * secondsPerValue(valuesPerStep) * steps;
+            if (seconds < 60) return null;
+            return String.format(Locale.ROOT, "micrograd: about %,d Values a step; %d steps will take about %d "
+                    + "minutes (fewer --samples, a smaller --hidden or --batch-size make it faster)",
+                    valuesPerStep, steps, Math.round(seconds / 60));
         }
     }
 
@@ -1704,7 +1855,7 @@ public class Micrograd {
             header = "Show one neuron's computation graph with its gradients.",
             description = "Shows the computation graph of one neuron, o = activation(x1*w1 + x2*w2 + b), after "
                     + "forward and backward: every Value with its operation, data and gradient. "
-                    + "The defaults are the lecture's, which give o = 0.7071.")
+                    + "The defaults are the lecture's, which give o = 0.7071. Numbers from -1000000 to 1000000.")
     static final class GraphCommand implements Callable<Integer> {
         @Spec CommandSpec spec;
 
@@ -1740,11 +1891,11 @@ public class Micrograd {
         @Override
         public Integer call() {
             var cmd = spec.commandLine();
-            Cli.requireFinite(cmd, "--x1", x1);
-            Cli.requireFinite(cmd, "--x2", x2);
-            Cli.requireFinite(cmd, "--w1", w1);
-            Cli.requireFinite(cmd, "--w2", w2);
-            Cli.requireFinite(cmd, "--b", b);
+            Cli.requireInput(cmd, "--x1", x1);
+            Cli.requireInput(cmd, "--x2", x2);
+            Cli.requireInput(cmd, "--w1", w1);
+            Cli.requireInput(cmd, "--w2", w2);
+            Cli.requireInput(cmd, "--b", b);
             Value o = neuron(x1, x2, w1, w2, b, activation);
             if (dotFile != null) Output.writeWhole(cmd, "--dot", dotFile, GraphText.dot(o));
             PrintWriter out = cmd.getOut();
@@ -1771,7 +1922,7 @@ public class Micrograd {
         @Spec CommandSpec spec;
 
         @Option(names = "--nudge", paramLabel = "H", defaultValue = "1e-6",
-                description = "The nudge h, above 0 and at most 0.1 (default ${DEFAULT-VALUE}).")
+                description = "The nudge h, 1e-10 to 0.1 (default ${DEFAULT-VALUE}).")
         double h;
 
         @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "1e-6",
@@ -1781,7 +1932,7 @@ public class Micrograd {
         @Override
         public Integer call() {
             var cmd = spec.commandLine();
-            Cli.require(cmd, Double.isFinite(h) && h > 0 && h <= 0.1, "--nudge", h, "a number above 0 and at most 0.1");
+            Cli.require(cmd, h >= 1e-10 && h <= 0.1, "--nudge", h, "a number from 1e-10 to 0.1");
             Cli.require(cmd, Double.isFinite(tolerance) && tolerance > 0 && tolerance < 1, "--tolerance", tolerance,
                     "a number above 0 and below 1");
             var checks = new ArrayList<>(Gradchecks.checkOperations(Gradchecks.operations(), h));
@@ -1887,7 +2038,8 @@ public class Micrograd {
     @Command(name = "by-hand", mixinStandardHelpOptions = true, sortOptions = false,
             header = "Write out gradient descent on one weight, step by step.",
             description = "One weight, pred = w*x, loss = (pred - t)^2: each gradient-descent step written out, "
-                    + "with the numbers computed by Value and backward().")
+                    + "with the numbers computed by Value and backward(). --w, --x and --target take numbers from "
+                    + "-1000000 to 1000000.")
     static final class ByHandCommand implements Callable<Integer> {
         @Spec CommandSpec spec;
 
@@ -1903,7 +2055,7 @@ public class Micrograd {
         double target;
 
         @Option(names = "--lr", paramLabel = "LR", defaultValue = "0.1",
-                description = "Learning rate, above 0 (default ${DEFAULT-VALUE}).")
+                description = "Learning rate, above 0, at most 10 (default ${DEFAULT-VALUE}).")
         double lr;
 
         @Option(names = "--steps", paramLabel = "STEPS", defaultValue = "3",
@@ -1913,14 +2065,26 @@ public class Micrograd {
         @Override
         public Integer call() {
             var cmd = spec.commandLine();
-            Cli.requireFinite(cmd, "--w", w);
-            Cli.requireFinite(cmd, "--x", x);
-            Cli.requireFinite(cmd, "--target", target);
-            Cli.require(cmd, Double.isFinite(lr) && lr > 0, "--lr", lr, "a finite number above 0");
+            Cli.requireInput(cmd, "--w", w);
+            Cli.requireInput(cmd, "--x", x);
+            Cli.requireInput(cmd, "--target", target);
+            Cli.require(cmd, lr > 0 && lr <= 10, "--lr", lr, "a number above 0 and at most 10");
             Cli.require(cmd, steps >= 1 && steps <= 1000, "--steps", steps, "a whole number from 1 to 1000");
             PrintWriter out = cmd.getOut();
-            report(byHand(w, x, target, lr, steps)).forEach(out::println);
+            List<HandStep> handSteps = byHand(w, x, target, lr, steps);
+            int shown = 0;
+            while (shown < handSteps.size() && Double.isFinite(handSteps.get(shown).loss())
+                    && Double.isFinite(handSteps.get(shown).newW())) {
+                shown++;
+            }
+            report(handSteps.subList(0, shown)).forEach(out::println);
             out.flush();
+            if (shown < handSteps.size()) {   // each step multiplies the error by (1 - 2*lr*x^2)
+                cmd.getErr().printf(Locale.ROOT, "micrograd by-hand: the numbers overflowed at step %d; try a smaller "
+                        + "--lr (it is %s): each step multiplies the error by 1 - 2*lr*x^2 = %s%n",
+                        handSteps.get(shown).step(), Numbers.repr(lr), Numbers.shortNumber(1 - 2 * lr * x * x));
+                return 1;
+            }
             return 0;
         }
 
@@ -2252,7 +2416,9 @@ public class Micrograd {
         static String shortNumber(double x) {
             if (!Double.isFinite(x)) return repr(x);
             if (x == 0) return "0";
-            return new BigDecimal(x).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+            BigDecimal rounded = new BigDecimal(x).round(new MathContext(6)).stripTrailingZeros();
+            if (Math.abs(x) >= 1e16 || Math.abs(x) < 1e-6) return repr(rounded.doubleValue()); // 6.28726e+159
+            return rounded.toPlainString();
         }
 
         /** A number as it reads best in a label: 2 rather than 2.0. */

@@ -1101,6 +1101,102 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
         }
 
         @Test
+        void aSymbolicLinkIsFollowedAndStaysALink(@TempDir Path dir) throws Exception {
+            var target = Files.writeString(dir.resolve("real.svg"), "old");
+            var link = Files.createSymbolicLink(dir.resolve("link.svg"), target.getFileName());
+            assertEquals(0, run("--steps", "2", "--no-plot", "--svg", link.toString()).exit());
+            assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+            assertTrue(Files.readString(target).startsWith("<?xml"), "its target has the picture");
+        }
+
+        @Test
+        void aReplacedFileKeepsItsPermissions(@TempDir Path dir) throws Exception {
+            var file = Files.writeString(dir.resolve("private.dot"), "old");
+            var mode = java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+            Files.setPosixFilePermissions(file, mode);
+            assertEquals(0, run("graph", "--dot", file.toString()).exit());
+            assertEquals(mode, Files.getPosixFilePermissions(file));
+            assertTrue(Files.readString(file).startsWith("digraph"));
+        }
+
+        /** A pipe stands in for a device: it is written in place, never replaced by an ordinary file. */
+        @Test
+        void aPipeIsWrittenNotReplaced(@TempDir Path dir) throws Exception {
+            var fifo = dir.resolve("pipe.svg");
+            assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+            var read = new java.util.concurrent.CompletableFuture<String>();
+            var reader = new Thread(() -> {
+                try {
+                    read.complete(new String(Files.readAllBytes(fifo), StandardCharsets.UTF_8));
+                } catch (Exception e) {
+                    read.completeExceptionally(e);
+                }
+            });
+            reader.start();
+            var run = run("--steps", "2", "--no-plot", "--svg", fifo.toString());
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(read.get(30, java.util.concurrent.TimeUnit.SECONDS).startsWith("<?xml"));
+            assertFalse(Files.isRegularFile(fifo), "still a pipe");
+            try (var files = Files.list(dir)) {
+                assertEquals(List.of(fifo), files.toList(), "no temporary file beside it");
+            }
+        }
+
+        @Test
+        void aNameTooLongForTheTemporaryFileIsRefusedBeforeTraining(@TempDir Path dir) {
+            var run = run("--svg", dir.resolve("a".repeat(245)).toString());
+            assertUsageError(run, "--svg", "a long name");
+            assertTrue(run.err().contains("at most 24"), run.err());
+        }
+
+        /** /dev/full (Linux) takes no byte: a failure after training is one line and exit code 1. */
+        @Test
+        void aWriteThatFailsAfterTrainingIsOneLineAndExitCodeOne() {
+            var run = run("--steps", "2", "--no-plot", "--log", "/dev/full");
+            assertEquals(1, run.exit(), run.err());
+            assertEquals("micrograd: cannot write --log '/dev/full': No space left on device", run.err().trim());
+        }
+
+        @Test
+        void standardOutputThatCannotBeWrittenIsOneLineAndExitCodeOne() {
+            var cmd = Cli.commandLine();
+            var err = new StringWriter();
+            cmd.setOut(new PrintWriter(new java.io.Writer() {
+                @Override public void write(char[] c, int off, int len) throws java.io.IOException {
+                    throw new java.io.IOException("No space left on device");
+                }
+                @Override public void flush() {}
+                @Override public void close() {}
+            }));
+            cmd.setErr(new PrintWriter(err, true));
+            assertEquals(1, cmd.execute("--steps", "1", "--no-plot"));
+            assertEquals("micrograd: cannot write to standard output", err.toString().trim());
+        }
+
+        @Test
+        void aRunThatWouldTakeMinutesSaysSoFirst() {
+            assertNull(TrainCommand.slowRunNote(65_477, 100));
+            var note = TrainCommand.slowRunNote(TrainCommand.valuesPerStep(2, List.of(16, 16), 100_000), 100);
+            assertTrue(note.startsWith("micrograd: about 64,800,678 Values a step; 100 steps will take about "), note);
+            // the estimate against the count the trainer reports for the default run
+            assertEquals(65_477, TrainCommand.valuesPerStep(2, List.of(16, 16), 100), 5);
+        }
+
+        @Test
+        void theDivergenceHintNamesTheLikelyOption() {
+            var alpha = run("--alpha", "1e308", "--no-plot");
+            assertEquals(1, alpha.exit());
+            assertTrue(alpha.err().contains("try a smaller --alpha (it is 1e+308)"), alpha.err());
+            var byHand = run("by-hand", "--lr", "10", "--x", "1000", "--steps", "50");
+            assertEquals(1, byHand.exit());
+            assertEquals(1, byHand.err().lines().count(), byHand.err());
+            assertTrue(byHand.err().startsWith("micrograd by-hand: the numbers overflowed at step "), byHand.err());
+            assertTrue(byHand.err().contains("try a smaller --lr"), byHand.err());
+            assertFalse(byHand.out().contains("nan") || byHand.out().contains("inf"), "stops before the overflow");
+            assertTrue(byHand.out().lines().allMatch(l -> l.length() < 200), "no 300-digit numbers");
+        }
+
+        @Test
         void aRunStoppedMidwayLeavesEveryRowComplete(@TempDir Path dir) throws Exception {
             var file = dir.resolve("log.csv");
             var run = run("--lr", "1e300", "--log", file.toString(), "--no-plot");
@@ -1167,7 +1263,9 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             "graph --x1 NaN", "graph --b Infinity", "graph --activation cube", "by-hand --steps 0", "by-hand --lr -1",
             "by-hand --w NaN", "by-hand --target x", "gradcheck --h 1e-3", "gradcheck -h 0.01", "--steps 5 graph",
             "--svg Micrograd.java", "--log MicrogradTest.java", "--log run.csv --svg run.csv",
-            "graph --dot Micrograd.java"})
+            "graph --dot Micrograd.java", "--svg folder/", "--log /", "--noise 1e308", "--hidden ,",
+            "--hidden 1000,1000", "--samples 100000 --hidden 100,100", "gradcheck --nudge 4.9e-324",
+            "graph --x1 1e308", "graph --w1 -2e6", "by-hand --lr 1e300", "by-hand --x 1e7", "bench --steps 10"})
         void badInputIsOneLineThenTheSynopsisAndExitCodeTwo(String args) {
             var words = args.split(" ");
             boolean sub = List.of("gradcheck", "graph", "by-hand", "bench").contains(words[0]);
