@@ -31,6 +31,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -1599,6 +1600,129 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             assertEquals(0, run.exit(), run.err());
             assertTrue(run.out().startsWith("num docs: 3\nvocab size: 17\n"), run.out());
             assertEquals(2, run.out().lines().filter(l -> l.startsWith("sample ")).count());
+        }
+    }
+
+    // #############################################################################################
+    // The ./jbang launcher (bash; each test installs into a folder of its own, from the local Maven
+    // repository that the first install filled, so nothing is downloaded twice)
+    // #############################################################################################
+
+    /** Runs a command in the project folder with the given environment, as a user's shell would. */
+    static Run shell(Map<String, String> env, String... command) throws Exception {
+        var builder = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile());
+        builder.environment().putAll(env);
+        // no other jbang on the PATH: these tests are about the one ./jbang installs
+        builder.environment().put("PATH", Arrays.stream(System.getenv("PATH").split(":"))
+                .filter(d -> !Files.isExecutable(Path.of(d, "jbang"))).reduce((a, b) -> a + ":" + b).orElse(""));
+        builder.environment().remove("JBANG_JAVA_OPTIONS");
+        var process = builder.start();
+        var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+        var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+        assertTrue(process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), String.join(" ", command));
+        return new Run(process.exitValue(), out.get(), err.get());
+    }
+
+    static String read(java.io.InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
+    @Nested
+    @Order(17)
+    @DisplayName("Plumbing: the ./jbang launcher")
+    class Launcher {
+
+        @Test
+        void itInstallsJBangOnceAndLeavesNoTemporaryFiles(@TempDir Path dir) throws Exception {
+            var tmp = Files.createDirectory(dir.resolve("tmp"));
+            var env = Map.of("JBANG_DIR", dir.resolve("jb").toString(), "TMPDIR", tmp.toString());
+            var first = shell(env, "bash", "jbang", "version");
+            assertEquals(0, first.exit(), first.err());
+            assertEquals("0.132.1", first.out().trim());
+            assertTrue(first.err().contains("installing JBang 0.132.1"), first.err());
+            assertTrue(Files.isExecutable(dir.resolve("jb/bin/jbang")), "a jbang command, as JBang's installer makes");
+            var again = shell(env, "bash", "jbang", "version");
+            assertEquals("0.132.1", again.out().trim());
+            assertFalse(again.err().contains("installing"), "once: " + again.err());
+            try (var left = Files.list(tmp); var cli = Files.list(dir.resolve("jb/cli"))) {
+                assertEquals(0, left.count(), "nothing left in TMPDIR");
+                assertTrue(cli.noneMatch(p -> p.getFileName().toString().startsWith(".install")),
+                        "no install folder left");
+            }
+        }
+
+        @Test
+        void aBrokenInstallIsInstalledAgainWithANotice(@TempDir Path dir) throws Exception {
+            var env = Map.of("JBANG_DIR", dir.toString());
+            assertEquals(0, shell(env, "bash", "jbang", "version").exit());
+            Files.write(dir.resolve("cli/0.132.1/lib/jbang-cli-0.132.1.jar"), new byte[0]);  // as a cut-off copy
+            var run = shell(env, "bash", "jbang", "version");
+            assertEquals(0, run.exit(), run.err());
+            assertEquals("0.132.1", run.out().trim());
+            assertTrue(run.err().contains("is not whole") && run.err().contains("installing it again"), run.err());
+            Files.write(dir.resolve("bin/jbang"), new byte[0]);
+            var second = shell(env, "bash", "jbang", "version");
+            assertEquals("0.132.1", second.out().trim(), second.err());
+            assertTrue(second.err().contains("is empty or cannot run"), second.err());
+        }
+
+        @Test
+        void aJBangDirThatCannotBeWrittenIsOneLineBeforeAnyDownload(@TempDir Path dir) throws Exception {
+            var file = Files.writeString(dir.resolve("a-file"), "");
+            var run = shell(Map.of("JBANG_DIR", file.resolve("jb").toString()), "bash", "jbang", "version");
+            assertEquals(1, run.exit());
+            assertEquals(1, run.err().lines().count(), run.err());
+            assertTrue(run.err().startsWith("jbang: cannot write to " + file.resolve("jb") + " (JBANG_DIR)"),
+                    run.err());
+        }
+
+        @Test
+        void twoFirstRunsAtOnceBothWork(@TempDir Path dir) throws Exception {
+            var env = Map.of("JBANG_DIR", dir.toString());
+            var a = java.util.concurrent.CompletableFuture.supplyAsync(() -> shellOrFail(env));
+            var b = java.util.concurrent.CompletableFuture.supplyAsync(() -> shellOrFail(env));
+            for (var run : List.of(a.get(), b.get())) {
+                assertEquals(0, run.exit(), run.err());
+                assertTrue(run.out().contains("step 0 loss 0.8958441028683222"), run.out());
+            }
+        }
+
+        Run shellOrFail(Map<String, String> env) {
+            try {
+                return shell(env, "bash", "jbang", "Micrograd.java", "--steps", "1", "--no-plot");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** user.home (and HOME) point at a temporary folder: app install edits the shell's rc files there. */
+        @Test
+        void appInstallMakesACommandThatRunsFromAnyFolder(@TempDir Path dir) throws Exception {
+            var home = Files.createDirectory(dir.resolve("home"));
+            var jb = dir.resolve("jb");
+            var env = new HashMap<String, String>();
+            env.put("JBANG_DIR", jb.toString());
+            var installed = shell(env, "bash", "jbang", "version");   // installs bin/jbang, Maven as usual
+            assertEquals(0, installed.exit(), installed.err());
+            env.put("HOME", home.toString());
+            env.put("JBANG_JAVA_OPTIONS", "-Duser.home=" + home);
+            env.put("JBANG_REPO", Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
+            var app = shell(env, jb.resolve("bin/jbang").toString(), "app", "install", "--name", "mg",
+                    Path.of("Micrograd.java").toAbsolutePath().toString());
+            assertEquals(0, app.exit(), app.err());
+            env.put("PATH", jb.resolve("bin") + ":" + System.getenv("PATH"));
+            var builder = new ProcessBuilder(jb.resolve("bin/mg").toString(), "--steps", "1", "--no-plot")
+                    .directory(home.toFile());                                       // another folder
+            builder.environment().putAll(env);
+            builder.environment().remove("JBANG_JAVA_OPTIONS");
+            var process = builder.start();
+            String out = read(process.getInputStream()), err = read(process.getErrorStream());
+            assertEquals(0, process.waitFor(), err);
+            assertTrue(out.contains("step 0 loss 0.8958441028683222"), out + err);
         }
     }
 }
