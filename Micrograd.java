@@ -1276,15 +1276,15 @@ public class Micrograd {
          */
         static void writeWhole(CommandLine cmd, String option, Path path, String text) {
             requireWritable(cmd, option, path);
-            Path target = resolveLinks(path);
             byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             try {
-                if (Files.exists(target) && !Files.isRegularFile(target)) {
-                    try (var out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
+                if (isDevice(path)) {
+                    try (var out = Files.newOutputStream(path, StandardOpenOption.WRITE)) {
                         out.write(bytes);
                     }
                     return;
                 }
+                Path target = resolveLinks(path);
                 Path temporary = temporaryFor(target);
                 PENDING.add(temporary);
                 try {
@@ -1299,6 +1299,9 @@ public class Micrograd {
                 throw new FileError(option, path, e);
             }
         }
+
+        /** There, and not an ordinary file once links are followed: a device, a pipe, /dev/stdout. */
+        static boolean isDevice(Path path) { return Files.exists(path) && !Files.isRegularFile(path); }
 
         /** The file a path names once symbolic links are followed (a dangling link: where it points). */
         static Path resolveLinks(Path path) {
@@ -1336,13 +1339,13 @@ public class Micrograd {
                     "a file name; that is a directory");
             Cli.require(cmd, !(text.endsWith(".java") && Files.exists(path)), option, path,
                     "a file that is not a Java source (it would replace the program)");
-            Path target = resolveLinks(path);
-            Cli.require(cmd, !Files.isDirectory(target), option, path, "a file name; that is a directory");
-            if (Files.exists(target) && !Files.isRegularFile(target)) {   // a device or a pipe: written in place
-                Cli.require(cmd, Files.isWritable(target), option, path,
+            if (isDevice(path)) {                                          // written in place
+                Cli.require(cmd, Files.isWritable(path), option, path,
                         "a file that can be written (permission denied)");
                 return;
             }
+            Path target = resolveLinks(path);
+            Cli.require(cmd, !Files.isDirectory(target), option, path, "a file name; that is a directory");
             Cli.require(cmd, target.getParent() != null && Files.isDirectory(target.getParent()), option, path,
                     "a file in an existing folder (no such folder)");
             int longest = LONGEST_NAME - (temporaryFor(target).getFileName().toString().length()
@@ -1384,7 +1387,7 @@ public class Micrograd {
             static CsvLog open(CommandLine cmd, String option, Path path, String header) {
                 requireWritable(cmd, option, path);
                 try {
-                    var log = new CsvLog(Files.newBufferedWriter(resolveLinks(path)), path);
+                    var log = new CsvLog(Files.newBufferedWriter(path), path); // follows links; a device stays one
                     log.row(header);
                     return log;
                 } catch (IOException e) {
