@@ -1432,7 +1432,7 @@ public class Micrograd {
             cmd.registerConverter(Path.class, Cli::fileName);
             cmd.registerConverter(Activation.class, lowerCase(Activation.class));
             cmd.registerConverter(Loss.class, lowerCase(Loss.class));
-            cmd.registerConverter(TrainCommand.DatasetName.class, lowerCase(TrainCommand.DatasetName.class));
+            cmd.registerConverter(TrainOptions.DatasetName.class, lowerCase(TrainOptions.DatasetName.class));
             // A usage error: what is wrong in one line (and, for a typo, what was meant), the synopsis,
             // and where to read more. Not the whole help: the line that matters would scroll away.
             cmd.setParameterExceptionHandler((e, args) -> {
@@ -1510,7 +1510,7 @@ public class Micrograd {
         }
         static final class Losses extends ArrayList<String> { Losses() { super(lowerCaseNames(Loss.class)); } }
         static final class DatasetNames extends ArrayList<String> {
-            DatasetNames() { super(lowerCaseNames(TrainCommand.DatasetName.class)); }
+            DatasetNames() { super(lowerCaseNames(TrainOptions.DatasetName.class)); }
         }
 
         static final String VERSION = "1.0"; // the project's version, for every command's --version
@@ -1532,29 +1532,13 @@ public class Micrograd {
         }
     }
 
-    /** The main command: trains an MLP, as the notebook does, and reports on it. */
-    @Command(name = "micrograd", mixinStandardHelpOptions = true, version = "micrograd for Java " + Cli.VERSION,
-            subcommands = {GraphCommand.class, GradcheckCommand.class, ByHandCommand.class, BenchCommand.class,
-                    AutoComplete.GenerateCompletion.class, HelpCommand.class},
-            sortOptions = false, abbreviateSynopsis = true, usageHelpAutoWidth = true,
-            commandListHeading = "%nCommands:%n",
-            description = "Trains a small neural network with a scalar autograd engine, as Karpathy's micrograd "
-                    + "does, and prints the loss and accuracy of every step and the learned decision boundary. "
-                    + "The defaults reproduce micrograd's demo notebook number for number.",
-            exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:trained", "1:the loss became NaN or infinite, or an unexpected error",
-                    "2:a usage error: an unknown option, a value out of range, a file that cannot be written"},
-            footerHeading = "%nTry:%n",
-            footer = {"  micrograd --hidden 4 --steps 300        a smaller network needs more steps",
-                    "  micrograd --dataset spiral --hidden 32,32 --steps 300 --svg spiral.svg",
-                    "  micrograd --forget-zero-grad --every 20  the classic bug, on purpose",
-                    "  micrograd graph                          one neuron's graph and its gradients"})
-    static final class TrainCommand implements Callable<Integer> {
-        @Spec CommandSpec spec;
+    /** The main command's options, in the groups that --help shows: data, model, training, output. */
+    static final class TrainOptions {
+        private TrainOptions() {}
 
         public enum DatasetName { MOONS, CIRCLES, XOR, SPIRAL, TINY }
 
-        static final class DataOptions {
+        static final class Data {
             @Option(names = "--dataset", paramLabel = "DATA", defaultValue = "moons",
                     completionCandidates = Cli.DatasetNames.class,
                     description = "moons, circles, xor or spiral (2-D, drawn from --seed), or tiny (the lecture's "
@@ -1584,7 +1568,7 @@ public class Micrograd {
             long seed;
         }
 
-        static final class ModelOptions {
+        static final class Model {
             @Option(names = "--hidden", paramLabel = "SIZES", split = ",", defaultValue = "16,16",
                     description = "Hidden layer sizes, comma-separated, each 1 to 1000 (default ${DEFAULT-VALUE}).")
             List<Integer> hidden;
@@ -1595,7 +1579,7 @@ public class Micrograd {
             Activation activation;
         }
 
-        static final class TrainingOptions {
+        static final class Training {
             @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "hinge",
                     completionCandidates = Cli.Losses.class,
                     description = "hinge (SVM max-margin) or mse (mean squared error) (default ${DEFAULT-VALUE}).")
@@ -1622,7 +1606,7 @@ public class Micrograd {
             boolean forgetZeroGrad;
         }
 
-        static final class OutputOptions {
+        static final class Output {
             @Option(names = "--every", paramLabel = "K", defaultValue = "1",
                     description = "Print every K-th step, and always the last (default ${DEFAULT-VALUE}).")
             int every;
@@ -1647,11 +1631,69 @@ public class Micrograd {
                     description = "Write step,loss,accuracy,lr to a CSV file, a row per step as training goes.")
             Path log;
         }
+    }
 
-        @ArgGroup(validate = false, heading = "%nData:%n") DataOptions data = new DataOptions();
-        @ArgGroup(validate = false, heading = "%nModel:%n") ModelOptions model = new ModelOptions();
-        @ArgGroup(validate = false, heading = "%nTraining:%n") TrainingOptions training = new TrainingOptions();
-        @ArgGroup(validate = false, heading = "%nOutput:%n") OutputOptions output = new OutputOptions();
+    /** How big and how slow a run will be, told before it starts. */
+    static final class Estimate {
+        private Estimate() {}
+
+        static final long BYTES_PER_VALUE = 72; // a Value object (64 bytes) and its place on the tape and in lists
+        // measured: 65,477 Values a step take about 1.7 ms (the graph stays in the caches and the young
+        // generation); 64.8 million (--samples 100000) take about 15 s, 230 ns a Value
+        static double secondsPerValue(long valuesPerStep) { return valuesPerStep < 2_000_000 ? 30e-9 : 250e-9; }
+
+        /**
+         * About how many Values a training step makes: for each sample its inputs, each neuron's
+         * multiplications, additions and activation, a few for the loss; then the L2 penalty.
+         */
+        static long valuesPerStep(int inputs, List<Integer> hidden, int samples) {
+            long perSample = inputs + 5, parameters = 0;
+            int in = inputs;
+            var sizes = new ArrayList<>(hidden);
+            sizes.add(1);
+            for (int size : sizes) {
+                perSample += (long) size * (2L * in + 1);
+                parameters += (long) size * (in + 1);
+                in = size;
+            }
+            return samples * perSample + 2 * parameters + 4;
+        }
+
+        /** A line saying how long training will take, if that is over a minute; else null. */
+        static String slowRunNote(long valuesPerStep, int steps) {
+            double seconds = valuesPerStep * secondsPerValue(valuesPerStep) * steps;
+            if (seconds < 60) return null;
+            return String.format(Locale.ROOT, "micrograd: about %,d Values a step; %d steps will take about %d "
+                    + "minutes (fewer --samples, a smaller --hidden or --batch-size make it faster)",
+                    valuesPerStep, steps, Math.round(seconds / 60));
+        }
+    }
+
+    /** The main command: trains an MLP, as the notebook does, and reports on it. */
+    @Command(name = "micrograd", mixinStandardHelpOptions = true, version = "micrograd for Java " + Cli.VERSION,
+            subcommands = {GraphCommand.class, GradcheckCommand.class, ByHandCommand.class, BenchCommand.class,
+                    AutoComplete.GenerateCompletion.class, HelpCommand.class},
+            sortOptions = false, abbreviateSynopsis = true, usageHelpAutoWidth = true,
+            commandListHeading = "%nCommands:%n",
+            description = "Trains a small neural network with a scalar autograd engine, as Karpathy's micrograd "
+                    + "does, and prints the loss and accuracy of every step and the learned decision boundary. "
+                    + "The defaults reproduce micrograd's demo notebook number for number.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:trained", "1:the loss became NaN or infinite, or an unexpected error",
+                    "2:a usage error: an unknown option, a value out of range, a file that cannot be written"},
+            footerHeading = "%nTry:%n",
+            footer = {"  micrograd --hidden 4 --steps 300        a smaller network needs more steps",
+                    "  micrograd --dataset spiral --hidden 32,32 --steps 300 --svg spiral.svg",
+                    "  micrograd --forget-zero-grad --every 20  the classic bug, on purpose",
+                    "  micrograd graph                          one neuron's graph and its gradients"})
+    static final class TrainCommand implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @ArgGroup(validate = false, heading = "%nData:%n") TrainOptions.Data data = new TrainOptions.Data();
+        @ArgGroup(validate = false, heading = "%nModel:%n") TrainOptions.Model model = new TrainOptions.Model();
+        @ArgGroup(validate = false, heading = "%nTraining:%n") TrainOptions.Training training =
+                new TrainOptions.Training();
+        @ArgGroup(validate = false, heading = "%nOutput:%n") TrainOptions.Output output = new TrainOptions.Output();
 
         /** Reads like the notebook: the data, the model, training, and the report. */
         @Override
@@ -1665,7 +1707,8 @@ public class Micrograd {
             out.println(mlp);
             out.println("number of parameters " + mlp.parameters().size());
             int perStep = training.batchSize == 0 ? dataset.size() : training.batchSize;
-            String note = slowRunNote(valuesPerStep(dataset.inputs(), model.hidden, perStep), training.steps);
+            long values = Estimate.valuesPerStep(dataset.inputs(), model.hidden, perStep);
+            String note = Estimate.slowRunNote(values, training.steps);
             if (note != null) spec.commandLine().getErr().println(note);
             if (training.forgetZeroGrad) {
                 out.println("*** --forget-zero-grad: the gradients are never set back to 0, so each step adds its "
@@ -1770,18 +1813,18 @@ public class Micrograd {
 
         /** The lecture trains its four examples with tanh, mean squared error and MLP(3, [4, 4, 1]). */
         void useTheLecturesSettingsForTiny() {
-            if (data.name != DatasetName.TINY) return;
+            if (data.name != TrainOptions.DatasetName.TINY) return;
             var given = spec.commandLine().getParseResult();
             if (!given.hasMatchedOption("--activation")) model.activation = Activation.TANH;
             if (!given.hasMatchedOption("--loss")) training.loss = Loss.MSE;
             if (!given.hasMatchedOption("--hidden")) model.hidden = List.of(4, 4);
-            if (!given.hasMatchedOption("--lr")) training.lr = DataOptions.TINY_LR;
+            if (!given.hasMatchedOption("--lr")) training.lr = TrainOptions.Data.TINY_LR;
         }
 
         /** Every option within its bounds, or a one-line error naming it (exit code 2). */
         void validate() {
             var cmd = spec.commandLine();
-            int max = DataOptions.MAX_SAMPLES;
+            int max = TrainOptions.Data.MAX_SAMPLES;
             Cli.require(cmd, data.samples >= 2 && data.samples <= max, "--samples", data.samples,
                     "a whole number from 2 to " + max);
             Cli.require(cmd, data.noise >= 0 && data.noise <= 10, "--noise", data.noise, "a number from 0 to 10");
@@ -1799,7 +1842,7 @@ public class Micrograd {
                     "a finite number > 0");
             Cli.require(cmd, Double.isFinite(training.alpha) && training.alpha >= 0, "--alpha", training.alpha,
                     "a finite number >= 0");
-            int available = data.name == DatasetName.TINY ? tiny().size() : data.samples;
+            int available = data.name == TrainOptions.DatasetName.TINY ? tiny().size() : data.samples;
             Cli.require(cmd, training.batchSize >= 0 && training.batchSize <= available, "--batch-size",
                     training.batchSize, "0 (all samples) up to the number of samples (" + available + ")");
             Cli.require(cmd, output.every >= 1, "--every", output.every, "a whole number >= 1");
@@ -1810,46 +1853,16 @@ public class Micrograd {
             if (output.svg != null) Output.requireWritable(cmd, "--svg", output.svg); // now, not after training
             if (output.log != null) Output.requireWritable(cmd, "--log", output.log);
             Output.requireDifferent(cmd, "--svg", output.svg, "--log", output.log);
-            boolean tiny = data.name == DatasetName.TINY;
+            boolean tiny = data.name == TrainOptions.DatasetName.TINY;
             int inputs = tiny ? 3 : 2, samples = tiny ? 4 : data.samples;
-            long values = valuesPerStep(inputs, model.hidden, training.batchSize == 0 ? samples : training.batchSize);
-            long needed = values * BYTES_PER_VALUE, heap = Runtime.getRuntime().maxMemory();
+            int perStep = training.batchSize == 0 ? samples : training.batchSize;
+            long values = Estimate.valuesPerStep(inputs, model.hidden, perStep);
+            long needed = values * Estimate.BYTES_PER_VALUE, heap = Runtime.getRuntime().maxMemory();
             Cli.require(cmd, needed < heap / 10 * 8, data.samples > 1000 ? "--samples" : "--hidden",
                     data.samples > 1000 ? data.samples : model.hidden, String.format(Locale.ROOT,
                             "a network and data that fit in memory: a step makes about %,d Values, about %,d MB, "
                                     + "and Java has %,d MB; lower --samples, --hidden or --batch-size, "
                                     + "or give Java more with -Xmx", values, needed >> 20, heap >> 20));
-        }
-
-        static final long BYTES_PER_VALUE = 72; // a Value object (64 bytes) and its place on the tape and in lists
-        // measured: 65,477 Values a step take about 1.7 ms (the graph stays in the caches and the young
-        // generation); 64.8 million (--samples 100000) take about 15 s, 230 ns a Value
-        static double secondsPerValue(long valuesPerStep) { return valuesPerStep < 2_000_000 ? 30e-9 : 250e-9; }
-
-        /**
-         * About how many Values a training step makes: for each sample its inputs, each neuron's
-         * multiplications, additions and activation, a few for the loss; then the L2 penalty.
-         */
-        static long valuesPerStep(int inputs, List<Integer> hidden, int samples) {
-            long perSample = inputs + 5, parameters = 0;
-            int in = inputs;
-            var sizes = new ArrayList<>(hidden);
-            sizes.add(1);
-            for (int size : sizes) {
-                perSample += (long) size * (2L * in + 1);
-                parameters += (long) size * (in + 1);
-                in = size;
-            }
-            return samples * perSample + 2 * parameters + 4;
-        }
-
-        /** A line saying how long training will take, if that is over a minute; else null. */
-        static String slowRunNote(long valuesPerStep, int steps) {
-            double seconds = valuesPerStep * secondsPerValue(valuesPerStep) * steps;
-            if (seconds < 60) return null;
-            return String.format(Locale.ROOT, "micrograd: about %,d Values a step; %d steps will take about %d "
-                    + "minutes (fewer --samples, a smaller --hidden or --batch-size make it faster)",
-                    valuesPerStep, steps, Math.round(seconds / 60));
         }
     }
 

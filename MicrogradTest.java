@@ -1176,11 +1176,11 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
 
         @Test
         void aRunThatWouldTakeMinutesSaysSoFirst() {
-            assertNull(TrainCommand.slowRunNote(65_477, 100));
-            var note = TrainCommand.slowRunNote(TrainCommand.valuesPerStep(2, List.of(16, 16), 100_000), 100);
+            assertNull(Estimate.slowRunNote(65_477, 100));
+            var note = Estimate.slowRunNote(Estimate.valuesPerStep(2, List.of(16, 16), 100_000), 100);
             assertTrue(note.startsWith("micrograd: about 64,800,678 Values a step; 100 steps will take about "), note);
             // the estimate against the count the trainer reports for the default run
-            assertEquals(65_477, TrainCommand.valuesPerStep(2, List.of(16, 16), 100), 5);
+            assertEquals(65_477, Estimate.valuesPerStep(2, List.of(16, 16), 100), 5);
         }
 
         @Test
