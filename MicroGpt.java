@@ -16,10 +16,13 @@
  *
  * Read Micrograd.java's lesson first (sections 1-8): Value and backward(), the tape, the network, a
  * loss, gradient descent, the training loop. This file adds, in microgpt.py's order:
- *    1. Data         the names, shuffled          5. Adam        gradient descent with momentum
- *    2. Tokenizer    a token per character          6. Training    a name a step, cross-entropy loss
- *    3. Parameters   embeddings and matrices        7. Inference   sampling names a letter at a time
+ *    1. Data         the names, shuffled
+ *    2. Tokenizer    a token per character, and BOS to start and end a name
+ *    3. Parameters   embeddings and matrices of Values
  *    4. The model    linear, softmax, rmsnorm and gpt: embeddings, causal self-attention, an MLP
+ *    5. Adam         gradient descent with running means of each gradient and of its square
+ *    6. Training     a name a step, the cross-entropy of each next letter as the loss
+ *    7. Inference    sampling names a letter at a time
  * After a banner, the plumbing: the command line, reading the data file, printing.
  * With the defaults it prints what microgpt.py prints: the same losses and the same 20 names.
  */
@@ -38,7 +41,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public class MicroGpt extends Micrograd { // extends it only to use its Value, Tape and PythonRandom by name
 
     final int nLayer, nEmbd, nHead, blockSize, headDim; // the model's size
-    final PythonRandom random;                // Python's random module, seeded as microgpt.py
+    final PythonRandom random;                          // Python's random module, seeded as microgpt.py
 
     MicroGpt(int nLayer, int nEmbd, int nHead, int blockSize, long seed) {
         this.nLayer = nLayer;
@@ -171,8 +174,7 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
      * The next token's scores (logits), given one token at one position. keys and values keep, per
      * layer, what the earlier positions computed: attention lets this position look back at them.
      */
-    List<Value> gpt(int tokenId, int posId, List<List<List<Value>>> keys,
-                              List<List<List<Value>>> values) {
+    List<Value> gpt(int tokenId, int posId, List<List<List<Value>>> keys, List<List<List<Value>>> values) {
         var x = add(Arrays.asList(stateDict.get("wte")[tokenId]), Arrays.asList(stateDict.get("wpe")[posId]));
         x = rmsnorm(x);
         for (int li = 0; li < nLayer; li++) {
@@ -192,7 +194,7 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
                 for (var kt : keys.get(li)) {
                     var products = new ArrayList<Value>(headDim);
                     for (int j = 0; j < headDim; j++) products.add(qh.get(j).mul(kt.get(hs + j)));
-                    logits.add(Value.sum(products).div(Math.pow(headDim, 0.5)));
+                    logits.add(Value.sum(products).div(Math.pow(headDim, 0.5))); // x / c = x * c^-1, as Python
                 }
                 var weights = softmax(logits);
                 for (int j = 0; j < headDim; j++) {                 // the weighted sum of the values
@@ -216,6 +218,7 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
         return linear(x, stateDict.get("lm_head"));
     }
 
+    /** A key (or value) cache: for each layer, the vector that each position so far computed. */
     List<List<List<Value>>> emptyCache() {
         var cache = new ArrayList<List<List<Value>>>();
         for (int i = 0; i < nLayer; i++) cache.add(new ArrayList<>());
@@ -270,7 +273,7 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
             for (int step = 0; step < numSteps; step++) {
                 tape.clear();
                 long before = Value.created();
-                Value loss = loss(docs.get(step % docs.size()));     // forward
+                Value loss = loss(docs.get(step % docs.size()));               // forward
                 tape.backward(loss);                                           // backward
                 double lr = learningRate * (1 - (double) step / numSteps);     // linear decay to 0
                 adamStep(step, lr);                                            // update (and zero grads)
@@ -309,7 +312,6 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
     //      file, and printing, which you may skip.
     //
     // #############################################################################################
-
 
     /** The command line: the options, checking them, reading the data, and printing as microgpt.py prints. */
     @CommandLine.Command(name = "microgpt", mixinStandardHelpOptions = true,
@@ -391,12 +393,13 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
 
         @Override
         public Integer call() throws IOException {
-            // the same refusals as Micrograd.java: no Java source, no folder, not the data file itself
             var cmd = spec.commandLine();
             validate(cmd);
-            List<String> lines = readData(cmd);
+            // the same refusals as Micrograd.java's (a folder, a Java source...), and not the data file itself
             if (run.log != null) Output.requireWritable(cmd, "--log", run.log);
-            if (data.file != null) Output.requireDifferent(cmd, "--log", run.log, "--data", data.file);
+            Output.requireDifferent(cmd, "--log", run.log, "--data", data.file);
+            List<String> lines = readData(cmd);
+            requireFits(cmd, lines);
             var gpt = new MicroGpt(model.nLayer, model.nEmbd, model.nHead, model.blockSize, data.seed);
             PrintWriter out = cmd.getOut();
 
@@ -454,6 +457,31 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
             Cli.require(cmd, run.every >= 1, "--every", run.every, "a whole number >= 1");
         }
 
+        /**
+         * About how many Values a step makes, for documents of t tokens: per position, the linear layers
+         * (2 Values per weight), attention over up to t positions, the norms, lm_head and the softmax.
+         */
+        long valuesPerStep(int t, int vocabSize) {
+            long d = model.nEmbd, layers = model.nLayer;
+            long perPosition = layers * (24 * d * d + 4 * d * t + 10 * d) + 2L * vocabSize * d
+                    + 3 * d * (2 * layers + 1) + 4L * vocabSize;
+            return t * perPosition;
+        }
+
+        /** Refuses a model that could not train in the memory Java has: one line, before any work. */
+        void requireFits(CommandLine cmd, List<String> lines) {
+            int longest = lines.stream().mapToInt(l -> l.strip().length()).max().orElse(0);
+            int t = Math.min(model.blockSize, longest + 1);
+            var chars = new HashSet<Integer>();
+            lines.forEach(l -> l.strip().chars().forEach(chars::add));
+            long values = valuesPerStep(t, chars.size() + 1), needed = values * Estimate.BYTES_PER_VALUE;
+            long heap = Runtime.getRuntime().maxMemory();
+            Cli.require(cmd, needed < heap / 10 * 8, "--n-embd", model.nEmbd, String.format(Locale.ROOT,
+                    "a model that fits in memory: a step makes up to about %,d Values, about %,d MB, and Java has "
+                            + "%,d MB; lower --n-embd, --n-layer or --block-size, or give Java more with -Xmx",
+                    values, needed >> 20, heap >> 20));
+        }
+
         /** The data file's lines, or the names that come with this file; an unreadable file is a usage error. */
         List<String> readData(CommandLine cmd) throws IOException {
             if (data.file == null) {
@@ -480,13 +508,18 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
             return lines;
         }
 
-        static CommandLine commandLine() {
-            var cmd = Cli.configure(new CommandLine(new Command()));
-            return cmd;
-        }
+        /** Configured as Micrograd.java's commands: one-line usage errors, no stack traces. */
+        static CommandLine commandLine() { return Cli.configure(new CommandLine(new Command())); }
     }
 
     public static void main(String[] args) {
-        System.exit(Command.commandLine().execute(args));
+        int exit;
+        try {
+            exit = Command.commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("microgpt: out of memory: try a smaller --n-embd, --n-layer or --block-size");
+            exit = 1;
+        }
+        System.exit(exit);
     }
 }

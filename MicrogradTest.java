@@ -1578,7 +1578,8 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
         @ParameterizedTest
         @ValueSource(strings = {"--n-head 3", "--n-head 0", "--n-embd 0", "--n-layer 0", "--block-size 0",
             "--temperature 0", "--temperature -1", "--lr 0", "--lr NaN", "--steps -1", "--samples -1", "--every 0",
-            "--seed -1", "--stepz 5", "--data /no/such/file.txt"})
+            "--seed -1", "--stepz 5", "--data /no/such/file.txt", "--n-embd 256 --n-layer 8", "--log MicroGpt.java",
+            "--log /tmp/", "--log x.csv --data x.csv"})
         void badOptionsAreOneLineAndExitCodeTwo(String args) {
             assertUsageError(runGpt(args.split(" ")), args.split(" ")[0], args);
         }
