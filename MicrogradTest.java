@@ -1649,6 +1649,9 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             var again = shell(env, "bash", "jbang", "version");
             assertEquals("0.132.1", again.out().trim());
             assertFalse(again.err().contains("installing"), "once: " + again.err());
+            var mistake = shell(env, "bash", "jbang", "Micrograd.java", "--steps", "x");  // the program's stderr
+            assertEquals(2, mistake.exit());
+            assertTrue(mistake.err().contains("Invalid value for option '--steps': 'x' is not an int"), mistake.err());
             try (var left = Files.list(tmp); var cli = Files.list(dir.resolve("jb/cli"))) {
                 assertEquals(0, left.count(), "nothing left in TMPDIR");
                 assertTrue(cli.noneMatch(p -> p.getFileName().toString().startsWith(".install")),
