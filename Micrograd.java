@@ -1258,7 +1258,7 @@ public class Micrograd {
         }
 
         /** Temporary files not yet moved into place; removed if the program is stopped (Ctrl-C). */
-        private static final Set<Path> PENDING = Collections.synchronizedSet(new HashSet<>());
+        static final Set<Path> PENDING = Collections.synchronizedSet(new HashSet<>());
 
         static {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

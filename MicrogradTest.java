@@ -1151,6 +1151,34 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
         }
 
         /** /dev/full (Linux) takes no byte: a failure after training is one line and exit code 1. */
+        /** Stands in for a run stopped while it writes: a temporary file beside the target, then a wait. */
+        static final class StoppedWhileWriting {
+            public static void main(String[] args) throws Exception {
+                Path temporary = Output.temporaryFor(Path.of(args[0]).toAbsolutePath());
+                Output.PENDING.add(temporary);
+                Files.writeString(temporary, "<svg half");
+                System.out.println("writing");
+                Thread.sleep(60_000);
+            }
+        }
+
+        /** Ctrl-C (here SIGTERM, which runs the same shutdown hooks) leaves no temporary file behind. */
+        @Test
+        void aStoppedRunLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
+            var target = dir.resolve("picture.svg");
+            var javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            var process = new ProcessBuilder(javaCommand, "-cp", System.getProperty("java.class.path"),
+                    StoppedWhileWriting.class.getName(), target.toString()).redirectErrorStream(true).start();
+            var line = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream())).readLine();
+            assertEquals("writing", line);
+            assertTrue(Files.exists(dir.resolve(".picture.svg." + process.pid() + ".part")), "it was writing");
+            process.destroy();
+            assertTrue(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+            try (var files = Files.list(dir)) {
+                assertEquals(List.of(), files.toList(), "the temporary file is gone, and no picture was made");
+            }
+        }
+
         @Test
         void aWriteThatFailsAfterTrainingIsOneLineAndExitCodeOne() {
             var run = run("--steps", "2", "--no-plot", "--log", "/dev/full");
