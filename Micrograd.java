@@ -1252,6 +1252,8 @@ public class Micrograd {
 
         /** A file that could not be written, found after the work began: one line, exit code 1. */
         static final class FileError extends RuntimeException {
+            private static final long serialVersionUID = 1;
+
             FileError(String option, Path path, IOException e) {
                 super("cannot write " + option + " '" + path + "': " + reason(e));
             }
@@ -1469,7 +1471,8 @@ public class Micrograd {
                 String option = parsed.matchedOptions().get(0).longestName();
                 String subcommand = parsed.subcommand().commandSpec().name();
                 throw new ParameterException(parsed.commandSpec().commandLine(), "Option '" + option
-                        + "' trains a network; it does not go before the command '" + subcommand + "'");
+                        + "' is for " + parsed.commandSpec().name() + " without a command; the command '"
+                        + subcommand + "' does not take it");
             }
             int exit = new RunLast().execute(parsed);
             ParseResult last = parsed;
@@ -1505,12 +1508,18 @@ public class Micrograd {
             return Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
         }
 
-        static final class Activations extends ArrayList<String> {
-            Activations() { super(lowerCaseNames(Activation.class)); }
+        static final class Activations implements Iterable<String> {
+            @Override public Iterator<String> iterator() { return lowerCaseNames(Activation.class).iterator(); }
         }
-        static final class Losses extends ArrayList<String> { Losses() { super(lowerCaseNames(Loss.class)); } }
-        static final class DatasetNames extends ArrayList<String> {
-            DatasetNames() { super(lowerCaseNames(TrainOptions.DatasetName.class)); }
+
+        static final class Losses implements Iterable<String> {
+            @Override public Iterator<String> iterator() { return lowerCaseNames(Loss.class).iterator(); }
+        }
+
+        static final class DatasetNames implements Iterable<String> {
+            @Override public Iterator<String> iterator() {
+                return lowerCaseNames(TrainOptions.DatasetName.class).iterator();
+            }
         }
 
         static final String VERSION = "1.0"; // the project's version, for every command's --version
