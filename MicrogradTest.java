@@ -1603,6 +1603,16 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             }
         }
 
+        @Test
+        void inAPipeItPrintsTheFirstEveryKthAndTheLastStep() {
+            var run = runGpt("--steps", "250", "--samples", "1", "--every", "100", "--n-embd", "4", "--n-head", "1");
+            assertEquals(0, run.exit(), run.err());
+            var steps = run.out().lines().filter(l -> l.startsWith("step "))
+                    .map(l -> l.substring(5, 9).trim()).toList();
+            assertEquals(List.of("1", "100", "200", "250"), steps);
+            assertTrue(run.out().contains("trained 250 steps in "), run.out());
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"--n-head 3", "--n-head 0", "--n-embd 0", "--n-layer 0", "--block-size 0",
             "--temperature 0", "--temperature -1", "--lr 0", "--lr NaN", "--steps -1", "--samples -1", "--every 0",
