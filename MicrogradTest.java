@@ -1476,7 +1476,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
          */
         @Test
         void theSourcesArePlainAscii() throws Exception {
-            for (var name : List.of("Micrograd.java", "MicrogradTest.java")) {
+            for (var name : List.of("Micrograd.java", "MicroGpt.java", "MicrogradTest.java")) {
                 var file = Path.of(name);
                 assertTrue(Files.exists(file), "run the tests from the project folder, as the README says: " + name);
                 var bytes = Files.readAllBytes(file);
