@@ -112,10 +112,12 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     record Run(int exit, String out, String err) {}
 
     /** Runs the command in-process, as `jbang Micrograd.java ARGS` would, capturing what it prints. */
-    static Run run(String... args) {
+    static Run run(String... args) { return run(Cli.commandLine(), args); }
+
+    /** Runs a configured command in-process, capturing what it prints. */
+    static Run run(picocli.CommandLine cmd, String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        var cmd = Cli.commandLine();
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         int exit = cmd.execute(args);
@@ -1502,14 +1504,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     static final List<String> MICROGPT_20_NAMES = List.of("orhx", "pdi", "zoqnadn", "kdri", "zueiia", "oas",
             "hry", "qdi", "clyl", "hyin", "xqle", "g", "o", "hren", "w", "pilm", "uqai", "ael", "sn", "jare");
 
-    static Run runGpt(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var cmd = MicroGpt.Command.commandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        return new Run(cmd.execute(args), out.toString(), err.toString());
-    }
+    static Run runGpt(String... args) { return run(MicroGpt.Command.commandLine(), args); }
 
     /** A model as microgpt.py's defaults make it, on the names that come with the program. */
     static MicroGpt defaultGpt() throws Exception {
@@ -1649,12 +1644,19 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
 
     /** Runs a command in the project folder with the given environment, as a user's shell would. */
     static Run shell(Map<String, String> env, String... command) throws Exception {
-        var builder = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile());
-        builder.environment().putAll(env);
-        // no other jbang on the PATH: these tests are about the one ./jbang installs
+        return shell(Path.of("").toAbsolutePath(), env, command);
+    }
+
+    /**
+     * Runs a command in a folder. By default no other jbang is on the PATH (these tests are about the
+     * one ./jbang installs) and JBANG_JAVA_OPTIONS is unset; what env gives replaces those defaults.
+     */
+    static Run shell(Path dir, Map<String, String> env, String... command) throws Exception {
+        var builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().put("PATH", Arrays.stream(System.getenv("PATH").split(":"))
                 .filter(d -> !Files.isExecutable(Path.of(d, "jbang"))).reduce((a, b) -> a + ":" + b).orElse(""));
         builder.environment().remove("JBANG_JAVA_OPTIONS");
+        builder.environment().putAll(env);
         var process = builder.start();
         var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
@@ -1756,15 +1758,13 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             var app = shell(env, jb.resolve("bin/jbang").toString(), "app", "install", "--name", "mg",
                     Path.of("Micrograd.java").toAbsolutePath().toString());
             assertEquals(0, app.exit(), app.err());
+            assertTrue(Files.readString(home.resolve(".bashrc")).contains(jb.resolve("bin").toString()),
+                    "app install set up the temporary home's shell, not the user's");
+            env.remove("JBANG_JAVA_OPTIONS");
             env.put("PATH", jb.resolve("bin") + ":" + System.getenv("PATH"));
-            var builder = new ProcessBuilder(jb.resolve("bin/mg").toString(), "--steps", "1", "--no-plot")
-                    .directory(home.toFile());                                       // another folder
-            builder.environment().putAll(env);
-            builder.environment().remove("JBANG_JAVA_OPTIONS");
-            var process = builder.start();
-            String out = read(process.getInputStream()), err = read(process.getErrorStream());
-            assertEquals(0, process.waitFor(), err);
-            assertTrue(out.contains("step 0 loss 0.8958441028683222"), out + err);
+            var mg = shell(home, env, jb.resolve("bin/mg").toString(), "--steps", "1", "--no-plot"); // another folder
+            assertEquals(0, mg.exit(), mg.err());
+            assertTrue(mg.out().contains("step 0 loss 0.8958441028683222"), mg.out() + mg.err());
         }
     }
 }
