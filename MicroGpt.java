@@ -398,14 +398,13 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
             // the same refusals as Micrograd.java's (a folder, a Java source...), and not the data file itself
             if (run.log != null) Output.requireWritable(cmd, "--log", run.log);
             Output.requireDifferent(cmd, "--log", run.log, "--data", data.file);
-            List<String> lines = readData(cmd);
-            requireFits(cmd, lines);
             var gpt = new MicroGpt(model.nLayer, model.nEmbd, model.nHead, model.blockSize, data.seed);
+            gpt.loadDocs(readData(cmd));
+            gpt.buildTokenizer();
+            requireFits(cmd, gpt);
             PrintWriter out = cmd.getOut();
 
-            gpt.loadDocs(lines);
             out.println("num docs: " + gpt.docs.size());
-            gpt.buildTokenizer();
             out.println("vocab size: " + gpt.vocabSize);
             gpt.initParameters(STD);
             gpt.learningRate = run.lr;
@@ -469,17 +468,11 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
         }
 
         /** Refuses a model that could not train in the memory Java has: one line, before any work. */
-        void requireFits(CommandLine cmd, List<String> lines) {
-            int longest = lines.stream().mapToInt(l -> l.strip().length()).max().orElse(0);
-            int t = Math.min(model.blockSize, longest + 1);
-            var chars = new HashSet<Integer>();
-            lines.forEach(l -> l.strip().chars().forEach(chars::add));
-            long values = valuesPerStep(t, chars.size() + 1), needed = values * Estimate.BYTES_PER_VALUE;
-            long heap = Runtime.getRuntime().maxMemory();
-            Cli.require(cmd, needed < heap / 10 * 8, "--n-embd", model.nEmbd, String.format(Locale.ROOT,
-                    "a model that fits in memory: a step makes up to about %,d Values, about %,d MB, and Java has "
-                            + "%,d MB; lower --n-embd, --n-layer or --block-size, or give Java more with -Xmx",
-                    values, needed >> 20, heap >> 20));
+        void requireFits(CommandLine cmd, MicroGpt gpt) {
+            int longest = gpt.docs.stream().mapToInt(String::length).max().orElse(0);
+            long values = valuesPerStep(Math.min(model.blockSize, longest + 1), gpt.vocabSize);
+            Estimate.requireFits(cmd, "--n-embd", model.nEmbd, values, "a model that fits",
+                    "--n-embd, --n-layer or --block-size");
         }
 
         /** The data file's lines, or the names that come with this file; an unreadable file is a usage error. */

@@ -1347,14 +1347,12 @@ public class Micrograd {
                 return;
             }
             Path target = resolveLinks(path);
-            Cli.require(cmd, !Files.isDirectory(target), option, path, "a file name; that is a directory");
             Cli.require(cmd, target.getParent() != null && Files.isDirectory(target.getParent()), option, path,
                     "a file in an existing folder (no such folder)");
-            int longest = LONGEST_NAME - (temporaryFor(target).getFileName().toString().length()
-                    - target.getFileName().toString().length());
-            Cli.require(cmd, temporaryFor(target).getFileName().toString()
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= LONGEST_NAME,
-                    option, path, "a file name of at most " + longest + " characters");
+            String name = target.getFileName().toString(), temporary = temporaryFor(target).getFileName().toString();
+            int spare = LONGEST_NAME - temporary.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            Cli.require(cmd, spare >= 0, option, path,
+                    "a file name of at most " + (name.length() + spare) + " characters");
             boolean writable = Files.isWritable(target.getParent())
                     && (!Files.exists(target) || Files.isWritable(target));
             Cli.require(cmd, writable, option, path, "a file that can be written (permission denied)");
@@ -1668,6 +1666,18 @@ public class Micrograd {
             return samples * perSample + 2 * parameters + 4;
         }
 
+        /**
+         * A usage error unless a step of about this many Values fits in the heap Java was given (with a
+         * fifth to spare): "expected a network and data that fit in memory: a step makes about ...".
+         */
+        static void requireFits(CommandLine cmd, String option, Object value, long values, String what,
+                                String lower) {
+            long needed = values * BYTES_PER_VALUE, heap = Runtime.getRuntime().maxMemory();
+            Cli.require(cmd, needed < heap / 10 * 8, option, value, String.format(Locale.ROOT,
+                    "%s in memory: a step makes about %,d Values, about %,d MB, and Java has %,d MB; lower %s, "
+                            + "or give Java more with -Xmx", what, values, needed >> 20, heap >> 20, lower));
+        }
+
         /** A line saying how long training will take, if that is over a minute; else null. */
         static String slowRunNote(long valuesPerStep, int steps) {
             double seconds = valuesPerStep * secondsPerValue(valuesPerStep) * steps;
@@ -1715,9 +1725,7 @@ public class Micrograd {
             var mlp = new MLP(dataset.inputs(), model.hidden, model.activation, PythonRandom.seeded(data.seed));
             out.println(mlp);
             out.println("number of parameters " + mlp.parameters().size());
-            int perStep = training.batchSize == 0 ? dataset.size() : training.batchSize;
-            long values = Estimate.valuesPerStep(dataset.inputs(), model.hidden, perStep);
-            String note = Estimate.slowRunNote(values, training.steps);
+            String note = Estimate.slowRunNote(valuesPerStep(), training.steps);
             if (note != null) spec.commandLine().getErr().println(note);
             if (training.forgetZeroGrad) {
                 out.println("*** --forget-zero-grad: the gradients are never set back to 0, so each step adds its "
@@ -1862,16 +1870,16 @@ public class Micrograd {
             if (output.svg != null) Output.requireWritable(cmd, "--svg", output.svg); // now, not after training
             if (output.log != null) Output.requireWritable(cmd, "--log", output.log);
             Output.requireDifferent(cmd, "--svg", output.svg, "--log", output.log);
+            boolean many = data.samples > 1000;
+            Estimate.requireFits(cmd, many ? "--samples" : "--hidden", many ? data.samples : model.hidden,
+                    valuesPerStep(), "a network and data that fit", "--samples, --hidden or --batch-size");
+        }
+
+        /** About how many Values one step will make, from the options alone (before the data is drawn). */
+        long valuesPerStep() {
             boolean tiny = data.name == TrainOptions.DatasetName.TINY;
-            int inputs = tiny ? 3 : 2, samples = tiny ? 4 : data.samples;
-            int perStep = training.batchSize == 0 ? samples : training.batchSize;
-            long values = Estimate.valuesPerStep(inputs, model.hidden, perStep);
-            long needed = values * Estimate.BYTES_PER_VALUE, heap = Runtime.getRuntime().maxMemory();
-            Cli.require(cmd, needed < heap / 10 * 8, data.samples > 1000 ? "--samples" : "--hidden",
-                    data.samples > 1000 ? data.samples : model.hidden, String.format(Locale.ROOT,
-                            "a network and data that fit in memory: a step makes about %,d Values, about %,d MB, "
-                                    + "and Java has %,d MB; lower --samples, --hidden or --batch-size, "
-                                    + "or give Java more with -Xmx", values, needed >> 20, heap >> 20));
+            int samples = training.batchSize > 0 ? training.batchSize : tiny ? tiny().size() : data.samples;
+            return Estimate.valuesPerStep(tiny ? tiny().inputs() : 2, model.hidden, samples);
         }
     }
 
@@ -2367,6 +2375,7 @@ public class Micrograd {
          * first use costs some 20 ms, a tenth of the default run.
          */
         static String[] shortestDigits(double x) {
+            if ((Double.doubleToRawLongBits(x) & 0xF_FFFF_FFFF_FFFFL) == 0) return exactShortest(x); // 2^k
             String s = Double.toString(x);                     // e.g. "0.0125", "123.45" or "1.0E-5"
             int e = s.indexOf('E');
             String mantissa = e < 0 ? s : s.substring(0, e);
@@ -2377,7 +2386,6 @@ public class Micrograd {
             while (lead < all.length() - 1 && all.charAt(lead) == '0') lead++;
             String digits = all.substring(lead).replaceAll("0+$", "");
             int point = dot - lead + exponent;                 // x = 0.digits * 10^point
-            if ((Double.doubleToRawLongBits(x) & 0xF_FFFF_FFFF_FFFFL) == 0) return exactShortest(x);
             for (int n = 1; n < digits.length(); n++) {
                 var rounded = new StringBuilder(digits.substring(0, n));
                 int shift = point;
