@@ -68,32 +68,29 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
     // 2. Tokenizer: each distinct character is a token, and one more, BOS, marks a name's start and end
     // =============================================================================================
 
-    String uchars;     // the characters, sorted: token i is uchars.charAt(i)
+    int[] uchars;      // the characters (code points, as Python's str has them), sorted: token i is uchars[i]
     int bos;           // the token "beginning (or end) of sequence"
     int vocabSize;
 
     void buildTokenizer() {
-        var set = new TreeSet<Character>();
-        for (String doc : docs) for (char c : doc.toCharArray()) set.add(c);
-        var chars = new StringBuilder();
-        for (char c : set) chars.append(c);
-        uchars = chars.toString();
-        bos = uchars.length();
-        vocabSize = uchars.length() + 1;
+        uchars = docs.stream().flatMapToInt(String::codePoints).distinct().sorted().toArray();
+        bos = uchars.length;
+        vocabSize = uchars.length + 1;
     }
 
     /** [BOS] + a token per character + [BOS]. */
     int[] encode(String doc) {
-        int[] tokens = new int[doc.length() + 2];
+        int[] chars = doc.codePoints().toArray();
+        int[] tokens = new int[chars.length + 2];
         tokens[0] = bos;
-        for (int i = 0; i < doc.length(); i++) tokens[i + 1] = uchars.indexOf(doc.charAt(i));
-        tokens[doc.length() + 1] = bos;
+        for (int i = 0; i < chars.length; i++) tokens[i + 1] = Arrays.binarySearch(uchars, chars[i]);
+        tokens[chars.length + 1] = bos;
         return tokens;
     }
 
     String decode(List<Integer> tokens) {
         var text = new StringBuilder();
-        for (int t : tokens) text.append(uchars.charAt(t));
+        for (int t : tokens) text.appendCodePoint(uchars[t]);
         return text.toString();
     }
 
@@ -267,8 +264,13 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
         return Value.sum(losses).mul(1.0 / n);
     }
 
-    /** Trains numSteps steps and reports each step's loss; recorded on a tape, as Micrograd's train(). */
-    void train(int numSteps, StepListener onStep) {
+    /**
+     * Trains numSteps steps and reports each step's loss; recorded on a tape, as Micrograd's train().
+     * Stops early, returning false, if the run has gone wrong (Micrograd's diverged(): NaN, infinite, or
+     * over 1000 times the first loss).
+     */
+    boolean train(int numSteps, StepListener onStep) {
+        double first = 0;
         try (var tape = Tape.start()) {
             for (int step = 0; step < numSteps; step++) {
                 tape.clear();
@@ -278,8 +280,11 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
                 double lr = learningRate * (1 - (double) step / numSteps);     // linear decay to 0
                 adamStep(step, lr);                                            // update (and zero grads)
                 onStep.step(step, loss.data, lr, Value.created() - before);
+                if (step == 0) first = loss.data;
+                if (diverged(loss.data, first)) return false;
             }
         }
+        return true;
     }
 
     interface StepListener {
@@ -321,9 +326,11 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
                     + "Karpathy's microgpt.py does, then samples new names. The defaults print what "
                     + "microgpt.py prints.",
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:trained and sampled", "1:an unexpected error",
-                    "2:a usage error: an unknown option, a value out of range, a data file that cannot be read"})
-    static final class Command implements Callable<Integer> {
+            exitCodeList = {"0:trained and sampled", "1:the run went wrong (the loss became NaN or infinite, or over "
+                    + "1000 times its first value), a file could not be written, or an unexpected error",
+                    "2:a usage error: an unknown option, a value out of range, a data file that cannot be read",
+                    "141:the reader of the output went away (| head), as a shell reports SIGPIPE"})
+    static final class Command implements Callable<Integer>, Cli.Ranges {
         @Spec CommandSpec spec;
 
         @ArgGroup(validate = false, heading = "%nData:%n") DataOptions data = new DataOptions();
@@ -332,8 +339,9 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
 
         static final class DataOptions {
             @Option(names = "--data", paramLabel = "FILE",
-                    description = "A text file, one document (e.g. a word or a name) per line "
-                            + "(default: makemore's names.txt, which comes with this file).")
+                    description = "A text file in UTF-8, one document (e.g. a word or a name) per line, at most "
+                            + "50 MB and 10,000 characters a line (default: makemore's names.txt, which comes with "
+                            + "this file).")
             Path file;
 
             @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42",
@@ -371,7 +379,7 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
             double lr;
 
             @Option(names = "--temperature", paramLabel = "T", defaultValue = "0.5",
-                    description = "Sampling temperature, above 0: lower is safer, higher more inventive "
+                    description = "Sampling temperature, 0.001 to 1000: lower is safer, higher more inventive "
                             + "(default ${DEFAULT-VALUE}).")
             double temperature;
 
@@ -396,8 +404,9 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
             var cmd = spec.commandLine();
             validate(cmd);
             // the same refusals as Micrograd.java's (a folder, a Java source...), and not the data file itself
-            if (run.log != null) Output.requireWritable(cmd, "--log", run.log);
-            Output.requireDifferent(cmd, "--log", run.log, "--data", data.file);
+            var outputs = new ArrayList<Output.Target>();
+            if (run.log != null) outputs.add(Output.target(cmd, "--log", run.log));
+            Output.requireDistinct(cmd, outputs, "--data", data.file);
             var gpt = new MicroGpt(model.nLayer, model.nEmbd, model.nHead, model.blockSize, data.seed);
             gpt.loadDocs(readData(cmd));
             gpt.buildTokenizer();
@@ -413,14 +422,19 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
             boolean terminal = System.console() != null;
             long[] values = {0};
             long start = System.nanoTime();
+            boolean finished;
+            var last = new double[2]; // the last step's number and loss
             try (var csv = run.log == null ? null : Output.CsvLog.open(cmd, "--log", run.log, "step,loss,lr")) {
-                gpt.train(run.steps, (step, loss, lr, made) -> {
+                finished = gpt.train(run.steps, (step, loss, lr, made) -> {
+                    last[0] = step + 1;
+                    last[1] = loss;
                     values[0] += made;
                     String line = String.format(Locale.ROOT, "step %4d / %4d | loss %.4f", step + 1, run.steps, loss);
                     if (terminal) {
                         out.print("\r" + line);
                         out.flush();
-                    } else if (step == 0 || (step + 1) % run.every == 0 || step == run.steps - 1) {
+                    } else if (step == 0 || (step + 1) % run.every == 0 || step == run.steps - 1
+                            || !Double.isFinite(loss)) {
                         out.println(line);
                     }
                     if (csv != null) csv.row((step + 1) + "," + Numbers.repr(loss) + "," + Numbers.repr(lr));
@@ -428,6 +442,13 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             if (terminal && run.steps > 0) out.println();
+            if (!finished) {
+                out.flush();
+                cmd.getErr().printf(Locale.ROOT, "microgpt: the loss became %s at step %d%s; try a smaller --lr "
+                        + "(it is %s)%n", Numbers.repr(last[1]), (int) last[0],
+                        Double.isFinite(last[1]) ? ", over 1000 times its first value" : "", Numbers.repr(run.lr));
+                return 1;
+            }
             int steps = Math.max(1, run.steps);
             out.printf(Locale.ROOT, "trained %d steps in %.2f s (%.2f ms/step, %d values per step)%n",
                     run.steps, seconds, 1000 * seconds / steps, values[0] / steps);
@@ -439,21 +460,38 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
             return 0;
         }
 
+        /** What each option allows: for the checks in validate(), and for a value that is not even a number. */
+        @Override
+        public String allowed(String option) {
+            return switch (option) {
+                case "--seed" -> "a whole number from 0 to 4294967295";
+                case "--n-layer" -> "a whole number from 1 to 8";
+                case "--n-embd" -> "a whole number from 1 to 256";
+                case "--n-head" -> "a number of heads that divides --n-embd (" + model.nEmbd + ")";
+                case "--block-size" -> "a whole number from 1 to 256";
+                case "--steps" -> "a whole number from 0 to 1000000";
+                case "--lr" -> "a finite number above 0";
+                case "--temperature" -> "a number from " + Numbers.number(COLDEST) + " to " + Numbers.number(HOTTEST);
+                case "--samples" -> "a whole number from 0 to 10000";
+                case "--every" -> "a whole number >= 1";
+                default -> null;
+            };
+        }
+
+        // Below 0.001 the logits / temperature overflow (1e-320: every name empty); above 1000 it is a uniform guess
+        static final double COLDEST = 0.001, HOTTEST = 1000;
+
         void validate(CommandLine cmd) {
-            Cli.require(cmd, data.seed >= 0 && data.seed <= 0xFFFF_FFFFL, "--seed", data.seed,
-                    "a whole number from 0 to 4294967295");
-            Cli.require(cmd, model.nLayer >= 1 && model.nLayer <= 8, "--n-layer", model.nLayer, "1 to 8");
-            Cli.require(cmd, model.nEmbd >= 1 && model.nEmbd <= 256, "--n-embd", model.nEmbd, "1 to 256");
-            Cli.require(cmd, model.nHead >= 1 && model.nEmbd % model.nHead == 0, "--n-head", model.nHead,
-                    "a number of heads that divides --n-embd (" + model.nEmbd + ")");
-            Cli.require(cmd, model.blockSize >= 1 && model.blockSize <= 256, "--block-size", model.blockSize,
-                    "1 to 256");
-            Cli.require(cmd, run.steps >= 0 && run.steps <= 1_000_000, "--steps", run.steps, "0 to 1000000");
-            Cli.require(cmd, Double.isFinite(run.lr) && run.lr > 0, "--lr", run.lr, "a finite number above 0");
-            Cli.require(cmd, Double.isFinite(run.temperature) && run.temperature > 0, "--temperature",
-                    run.temperature, "a finite number above 0");
-            Cli.require(cmd, run.samples >= 0 && run.samples <= 10_000, "--samples", run.samples, "0 to 10000");
-            Cli.require(cmd, run.every >= 1, "--every", run.every, "a whole number >= 1");
+            Cli.check(spec, "--seed", data.seed >= 0 && data.seed <= 0xFFFF_FFFFL);
+            Cli.check(spec, "--n-layer", model.nLayer >= 1 && model.nLayer <= 8);
+            Cli.check(spec, "--n-embd", model.nEmbd >= 1 && model.nEmbd <= 256);
+            Cli.check(spec, "--n-head", model.nHead >= 1 && model.nEmbd % model.nHead == 0);
+            Cli.check(spec, "--block-size", model.blockSize >= 1 && model.blockSize <= 256);
+            Cli.check(spec, "--steps", run.steps >= 0 && run.steps <= 1_000_000);
+            Cli.check(spec, "--lr", Double.isFinite(run.lr) && run.lr > 0);
+            Cli.check(spec, "--temperature", run.temperature >= COLDEST && run.temperature <= HOTTEST);
+            Cli.check(spec, "--samples", run.samples >= 0 && run.samples <= 10_000);
+            Cli.check(spec, "--every", run.every >= 1);
         }
 
         /**
@@ -475,6 +513,9 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
                     "--n-embd, --n-layer or --block-size");
         }
 
+        static final int LARGEST_DATA = 50_000_000; // bytes: names.txt has 228,146
+        static final int LONGEST_LINE = 10_000;     // characters in one document
+
         /** The data file's lines, or the names that come with this file; an unreadable file is a usage error. */
         List<String> readData(CommandLine cmd) throws IOException {
             if (data.file == null) {
@@ -486,18 +527,50 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
             Path file = data.file;
             Cli.require(cmd, Files.exists(file), "--data", file, "a text file (no such file)");
             Cli.require(cmd, !Files.isDirectory(file), "--data", file, "a text file; that is a directory");
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            } catch (CharacterCodingException e) {
-                throw new ParameterException(cmd, "Invalid value for option '--data': '" + file
-                        + "'; expected a text file in UTF-8 (it is not)");
+            Cli.require(cmd, !Files.isRegularFile(file) || Files.size(file) <= LARGEST_DATA, "--data", file,
+                    String.format(Locale.ROOT, "a text file of at most %,d bytes (it has %,d)", LARGEST_DATA,
+                            Files.isRegularFile(file) ? Files.size(file) : 0));
+            byte[] bytes;
+            try (var in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(LARGEST_DATA + 1);  // a device or a pipe may never end (/dev/zero)
             } catch (IOException e) {
                 throw new ParameterException(cmd, "Invalid value for option '--data': '" + file
                         + "'; expected a file that can be read (" + Output.reason(e) + ")");
             }
+            Cli.require(cmd, bytes.length <= LARGEST_DATA, "--data", file,
+                    String.format(Locale.ROOT, "a text file of at most %,d bytes (it goes on)", LARGEST_DATA));
+            List<String> lines = decodeLines(cmd, file, bytes);
             Cli.require(cmd, lines.stream().anyMatch(l -> !l.strip().isEmpty()), "--data", file,
                     "a file with at least one line of text (it has none)");
+            return lines;
+        }
+
+        /** The lines of a file in UTF-8, strictly: a byte-order mark dropped, bad bytes and NULs refused by line. */
+        static List<String> decodeLines(CommandLine cmd, Path file, byte[] bytes) {
+            var utf8 = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+            var lines = new ArrayList<String>();
+            int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                    && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+            while (start < bytes.length) {
+                int end = start;
+                while (end < bytes.length && bytes[end] != '\n') end++;
+                String line;
+                try {
+                    line = utf8.decode(java.nio.ByteBuffer.wrap(bytes, start, end - start)).toString();
+                } catch (CharacterCodingException e) {
+                    line = null;
+                }
+                int number = lines.size() + 1;
+                Cli.require(cmd, line != null, "--data", file, "a text file in UTF-8 (line " + number + " is not)");
+                Cli.require(cmd, line.indexOf(0) < 0, "--data", file,
+                        "a text file in UTF-8 (line " + number + " has a NUL byte: UTF-16?)");
+                Cli.require(cmd, line.length() <= LONGEST_LINE, "--data", file, String.format(Locale.ROOT,
+                        "lines of at most %,d characters (line %d has %,d)", LONGEST_LINE, number, line.length()));
+                lines.add(line);
+                start = end + 1;
+            }
             return lines;
         }
 
@@ -506,13 +579,6 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
     }
 
     public static void main(String[] args) {
-        int exit;
-        try {
-            exit = Command.commandLine().execute(args);
-        } catch (OutOfMemoryError e) {
-            System.err.println("microgpt: out of memory: try a smaller --n-embd, --n-layer or --block-size");
-            exit = 1;
-        }
-        System.exit(exit);
+        Cli.main(Command.commandLine(), args, "try a smaller --n-embd, --n-layer or --block-size");
     }
 }

@@ -40,6 +40,7 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.*;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 public class Micrograd {
 
@@ -681,9 +682,10 @@ public class Micrograd {
 
     /**
      * Trains the model and reports every step to {@code onStep}. Stops early, returning false, if the
-     * loss stops being a finite number (the last step reported is the one where that happened).
+     * run has gone wrong (see diverged; the last step reported is the one where that was seen).
      */
     static boolean train(MLP model, Dataset data, Settings settings, Draws random, Consumer<Step> onStep) {
+        double first = 0; // the first step's loss
         try (Tape tape = Tape.start()) { // records each step's Values, so that backward needs no search
             for (int k = 0; k < settings.steps(); k++) {
                 long before = Value.created();
@@ -705,10 +707,20 @@ public class Micrograd {
                 sgdStep(model.parameters(), lr);
 
                 onStep.accept(new Step(k, loss.data, accuracy(scores, batch.y()), lr, Value.created() - before));
-                if (!Double.isFinite(loss.data)) return false;
+                if (k == 0) first = loss.data;
+                if (diverged(loss.data, first)) return false;
             }
         }
         return true;
+    }
+
+    /**
+     * A run has gone wrong when its loss is no longer a number (NaN, infinite), or has grown to more
+     * than 1000 times where it started (1000 times 1, if it started below 1): the steps are too big,
+     * and each one throws the weights further out. A loss that climbs less (--forget-zero-grad) runs on.
+     */
+    static boolean diverged(double loss, double first) {
+        return !Double.isFinite(loss) || loss > 1000 * Math.max(1, first);
     }
 
     /** The model's score for every sample. */
@@ -751,14 +763,7 @@ public class Micrograd {
 
     /** The program: the command line, as picocli reads it (see Cli). */
     public static void main(String[] args) {
-        int exit;
-        try {
-            exit = Cli.commandLine().execute(args);
-        } catch (OutOfMemoryError e) {
-            System.err.println("micrograd: out of memory: try fewer --samples, a smaller --hidden, or more with -Xmx");
-            exit = 1;
-        }
-        System.exit(exit);
+        Cli.main(Cli.commandLine(), args, "try fewer --samples, a smaller --hidden or --batch-size");
     }
 
     // =============================================================================================
@@ -1244,11 +1249,28 @@ public class Micrograd {
     // =============================================================================================
 
     /**
-     * Writing the user's files: whole or not at all, never replacing what is not an ordinary file, and
-     * every failure one line naming the path and the reason.
+     * Writing the user's files, by one rule for every file option (--svg, --log, --dot, ...): a file is
+     * known by what it is (its device and inode, once links are followed), never by the name typed.
+     * Before any work, each option's path is checked and its way of writing chosen (see Way); nothing
+     * that is not the user's to lose is replaced, and a failure after the work began is one line and
+     * exit code 1.
      */
     static final class Output {
         private Output() {}
+
+        /** How a destination is written. */
+        enum Way {
+            STDOUT,    // this process's standard output (/dev/stdout, /dev/fd/1, or the file that > named): printed to it
+            STDERR,    // likewise standard error
+            DEVICE,    // a device or a pipe (/dev/null, a FIFO): written in place, as often as you like
+            IN_PLACE,  // a file with other hard links, or one that may be written but not replaced: as > writes it
+            REPLACE    // an ordinary file, or a new one: written beside its place and renamed over it, whole or not at all
+        }
+
+        /** One file option's destination, checked: the option, the path as typed, the file it names, and how. */
+        record Target(String option, Path path, Path file, Way way) {
+            boolean isFile() { return way == Way.IN_PLACE || way == Way.REPLACE; }
+        }
 
         /** A file that could not be written, found after the work began: one line, exit code 1. */
         static final class FileError extends RuntimeException {
@@ -1270,40 +1292,124 @@ public class Micrograd {
             }));
         }
 
+        static final Path STDOUT = Path.of("/proc/self/fd/1"), STDERR = Path.of("/proc/self/fd/2");
+        static final int LONGEST_NAME = 255; // bytes in a file name, on the usual file systems
+
         /**
-         * Writes a file whole or not at all. An ordinary file (or a new one) is written beside its place
-         * under a temporary name and then renamed over it, keeping the old file's permissions; a symbolic
-         * link is followed, and its target written so. Anything else that is there (a device such as
-         * /dev/null, a pipe, /dev/stdout) is written in place: renaming over it would replace it.
+         * Checks a destination before any work and says how it will be written; refuses (a usage error)
+         * a path that could not or should not be written.
          */
-        static void writeWhole(CommandLine cmd, String option, Path path, String text) {
-            requireWritable(cmd, option, path);
-            byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            try {
-                if (isDevice(path)) {
-                    try (var out = Files.newOutputStream(path, StandardOpenOption.WRITE)) {
-                        out.write(bytes);
-                    }
-                    return;
+        static Target target(CommandLine cmd, String option, Path path) {
+            String text = path.toString();
+            Cli.require(cmd, !text.isEmpty(), option, path, "a file name");
+            Cli.require(cmd, !text.endsWith("/") && !Files.isDirectory(path), option, path,
+                    "a file name; that is a directory");
+            Object id = identity(path);
+            if (id.equals(identity(STDOUT))) return new Target(option, path, path, Way.STDOUT);
+            if (id.equals(identity(STDERR))) return new Target(option, path, path, Way.STDERR);
+            Path file = resolveLinks(path);
+            boolean exists = Files.exists(path);
+            if (exists && !Files.isRegularFile(path)) {
+                Cli.require(cmd, Files.isWritable(path), option, path, "a file that can be written (permission denied)");
+                return new Target(option, path, file, Way.DEVICE);
+            }
+            // /dev/fd/5 may be a file that Java itself opened (its own modules, a jar): only 1 and 2 are yours
+            Cli.require(cmd, !viaDescriptor(path), option, path,
+                    "a file name; a descriptor other than standard output or error is not written");
+            Cli.require(cmd, !isJavaSource(file), option, path,
+                    "a file that is not a Java source (it would replace a program)");
+            Cli.require(cmd, file.getParent() != null && Files.isDirectory(file.getParent()), option, path,
+                    "a file in an existing folder (no such folder)");
+            if (exists && (links(file) > 1 || !canReplace(file))) {
+                Cli.require(cmd, Files.isWritable(file), option, path, "a file that can be written (permission denied)");
+                return new Target(option, path, file, Way.IN_PLACE);
+            }
+            String name = file.getFileName().toString(), temporary = temporaryFor(file).getFileName().toString();
+            int spare = LONGEST_NAME - temporary.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            Cli.require(cmd, spare >= 0, option, path, "a file name of at most " + (name.length() + spare) + " characters");
+            boolean writable = Files.isWritable(file.getParent()) && (!exists || Files.isWritable(file));
+            Cli.require(cmd, writable, option, path, "a file that can be written (permission denied)");
+            return new Target(option, path, file, Way.REPLACE);
+        }
+
+        /** Refuses, before any work, a path that could not or should not be written: a usage error. */
+        static void requireWritable(CommandLine cmd, String option, Path path) { target(cmd, option, path); }
+
+        /**
+         * No two outputs of one run may be the same file, nor an output the file the run reads (the
+         * second would replace the first). Devices and standard output may be named as often as you like.
+         */
+        static void requireDistinct(CommandLine cmd, List<Target> outputs, String inputOption, Path input) {
+            for (int i = 0; i < outputs.size(); i++) {
+                Target t = outputs.get(i);
+                if (!t.isFile()) continue;
+                if (input != null && identity(t.path()).equals(identity(input))) {
+                    Cli.require(cmd, false, t.option(), t.path(), "another file than " + inputOption
+                            + "'s (it would replace it)");
                 }
-                Path target = resolveLinks(path);
-                Path temporary = temporaryFor(target);
-                PENDING.add(temporary);
-                try {
-                    Files.write(temporary, bytes, StandardOpenOption.CREATE_NEW);
-                    if (Files.exists(target)) copyPermissions(target, temporary);
-                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    Files.deleteIfExists(temporary);
-                    PENDING.remove(temporary);
+                for (Target earlier : outputs.subList(0, i)) {
+                    Cli.require(cmd, !earlier.isFile() || !identity(t.path()).equals(identity(earlier.path())),
+                            t.option(), t.path(), "another file than " + earlier.option() + "'s (it would replace it)");
                 }
-            } catch (IOException e) {
-                throw new FileError(option, path, e);
             }
         }
 
-        /** There, and not an ordinary file once links are followed: a device, a pipe, /dev/stdout. */
-        static boolean isDevice(Path path) { return Files.exists(path) && !Files.isRegularFile(path); }
+        /** Writes a whole file to where a target says. */
+        static void write(CommandLine cmd, Target t, String text) {
+            byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            try {
+                switch (t.way()) {
+                    case STDOUT, STDERR -> {
+                        PrintWriter stream = t.way() == Way.STDOUT ? cmd.getOut() : cmd.getErr();
+                        stream.print(text);
+                        stream.flush();
+                    }
+                    case DEVICE -> {
+                        try (var out = Files.newOutputStream(t.file(), StandardOpenOption.WRITE)) {
+                            out.write(bytes);
+                        }
+                    }
+                    case IN_PLACE -> Files.write(t.file(), bytes, StandardOpenOption.WRITE,
+                            StandardOpenOption.TRUNCATE_EXISTING);
+                    case REPLACE -> {
+                        Path temporary = temporaryFor(t.file());
+                        PENDING.add(temporary);
+                        try {
+                            Files.write(temporary, bytes, StandardOpenOption.CREATE_NEW);
+                            if (Files.exists(t.file())) copyPermissions(t.file(), temporary);
+                            Files.move(temporary, t.file(), StandardCopyOption.REPLACE_EXISTING,
+                                    StandardCopyOption.ATOMIC_MOVE);
+                        } finally {
+                            Files.deleteIfExists(temporary);
+                            PENDING.remove(temporary);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new FileError(t.option(), t.path(), e);
+            }
+        }
+
+        /** Checks a destination again (things may have changed during the work) and writes it whole. */
+        static void writeWhole(CommandLine cmd, String option, Path path, String text) {
+            write(cmd, target(cmd, option, path), text);
+        }
+
+        /** What a path is: its device and inode once links are followed; a path not there yet, its real place. */
+        static Object identity(Path path) {
+            try {
+                Object key = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+                if (key != null) return key;
+            } catch (IOException | UnsupportedOperationException e) {
+                // not there (yet): named by its real folder and its name below
+            }
+            Path file = resolveLinks(path), parent = file.getParent();
+            try {
+                return parent == null ? file : parent.toRealPath().resolve(file.getFileName());
+            } catch (IOException e) {
+                return file;
+            }
+        }
 
         /** The file a path names once symbolic links are followed (a dangling link: where it points). */
         static Path resolveLinks(Path path) {
@@ -1316,6 +1422,63 @@ public class Micrograd {
                 }
             }
             return p;
+        }
+
+        /** Whether a path, or a link on the way from it, is a numbered descriptor (/dev/fd/N, /proc/self/fd/N). */
+        static boolean viaDescriptor(Path path) {
+            Path p = path.toAbsolutePath().normalize();
+            for (int hops = 0; hops < 40; hops++) {
+                String s = p.toString();
+                if (s.matches("/dev/(fd/\\d+|stdin|stdout|stderr)|/proc/[^/]+/fd/\\d+")) return true;
+                if (!Files.isSymbolicLink(p)) return false;
+                try {
+                    p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+                } catch (IOException e) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        /** A Java source, or a copy or link of one: named .java, or starting as this project's scripts start. */
+        static boolean isJavaSource(Path file) {
+            if (!Files.isRegularFile(file)) return false;
+            if (file.getFileName().toString().endsWith(".java")) return true;
+            try (var in = Files.newInputStream(file)) {
+                return new String(in.readNBytes(20), java.nio.charset.StandardCharsets.UTF_8)
+                        .startsWith("///usr/bin/env jbang");
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        /** How many names (hard links) a file has; 1 where the file system does not say. */
+        static int links(Path file) {
+            try {
+                return (Integer) Files.getAttribute(file, "unix:nlink");
+            } catch (IOException | RuntimeException e) {
+                return 1;
+            }
+        }
+
+        /**
+         * Whether a file may be renamed over: in a folder with the sticky bit (/tmp), only by the file's
+         * owner, the folder's owner, or root. Elsewhere a writable folder is enough.
+         */
+        static boolean canReplace(Path file) {
+            try {
+                return canReplace(file, (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")); // its owner: me
+            } catch (IOException | RuntimeException e) {
+                return true;
+            }
+        }
+
+        /** Whether the user with this uid may rename over the file. */
+        static boolean canReplace(Path file, int uid) throws IOException {
+            Path folder = file.getParent();
+            if (((Integer) Files.getAttribute(folder, "unix:mode") & 01000) == 0) return true;
+            return uid == 0 || uid == (Integer) Files.getAttribute(file, "unix:uid")
+                    || uid == (Integer) Files.getAttribute(folder, "unix:uid");
         }
 
         /** Beside the target, so that the move is a rename within one folder. */
@@ -1331,40 +1494,6 @@ public class Micrograd {
             }
         }
 
-        static final int LONGEST_NAME = 255; // bytes in a file name, on the usual file systems
-
-        /** Refuses, before any work, a path that could not or should not be written: a usage error. */
-        static void requireWritable(CommandLine cmd, String option, Path path) {
-            String text = path.toString();
-            Cli.require(cmd, !text.isEmpty(), option, path, "a file name");
-            Cli.require(cmd, !text.endsWith("/") && !Files.isDirectory(path), option, path,
-                    "a file name; that is a directory");
-            Cli.require(cmd, !(text.endsWith(".java") && Files.exists(path)), option, path,
-                    "a file that is not a Java source (it would replace the program)");
-            if (isDevice(path)) {                                          // written in place
-                Cli.require(cmd, Files.isWritable(path), option, path,
-                        "a file that can be written (permission denied)");
-                return;
-            }
-            Path target = resolveLinks(path);
-            Cli.require(cmd, target.getParent() != null && Files.isDirectory(target.getParent()), option, path,
-                    "a file in an existing folder (no such folder)");
-            String name = target.getFileName().toString(), temporary = temporaryFor(target).getFileName().toString();
-            int spare = LONGEST_NAME - temporary.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-            Cli.require(cmd, spare >= 0, option, path,
-                    "a file name of at most " + (name.length() + spare) + " characters");
-            boolean writable = Files.isWritable(target.getParent())
-                    && (!Files.exists(target) || Files.isWritable(target));
-            Cli.require(cmd, writable, option, path, "a file that can be written (permission denied)");
-        }
-
-        /** Two options must not name the same file: the second would replace the first. */
-        static void requireDifferent(CommandLine cmd, String option, Path path, String other, Path otherPath) {
-            if (path == null || otherPath == null) return;
-            boolean same = resolveLinks(path).normalize().equals(resolveLinks(otherPath).normalize());
-            Cli.require(cmd, !same, option, path, "another file than " + other + "'s (it would replace it)");
-        }
-
         /** What went wrong with a file, in a few words. */
         static String reason(IOException e) {
             if (e instanceof NoSuchFileException) return "no such folder";
@@ -1373,21 +1502,29 @@ public class Micrograd {
             return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
 
-        /** A log: a header, then a complete row per step, flushed as it is written. */
+        /**
+         * A log: a header, then a complete row per step, flushed as it is written. It grows as the run
+         * goes, so it is written in place (as > writes), whatever its target.
+         */
         static final class CsvLog implements AutoCloseable {
-            private final BufferedWriter writer;
-            private final Path path;
+            private final Writer writer;
+            private final Target target;
 
-            private CsvLog(BufferedWriter writer, Path path) {
+            private CsvLog(Writer writer, Target target) {
                 this.writer = writer;
-                this.path = path;
+                this.target = target;
             }
 
-            /** Opens the log (following a link; a device such as /dev/null is written, not replaced). */
+            /** Opens the log, checked as every output is (see target()). */
             static CsvLog open(CommandLine cmd, String option, Path path, String header) {
-                requireWritable(cmd, option, path);
+                Target t = target(cmd, option, path);
                 try {
-                    var log = new CsvLog(Files.newBufferedWriter(path), path); // follows links; a device stays one
+                    Writer writer = switch (t.way()) {
+                        case STDOUT -> unclosable(cmd.getOut());
+                        case STDERR -> unclosable(cmd.getErr());
+                        default -> Files.newBufferedWriter(t.file());
+                    };
+                    var log = new CsvLog(writer, t);
                     log.row(header);
                     return log;
                 } catch (IOException e) {
@@ -1396,12 +1533,19 @@ public class Micrograd {
                 }
             }
 
+            /** Standard output stays open when the log closes. */
+            private static Writer unclosable(PrintWriter stream) {
+                return new FilterWriter(stream) {
+                    @Override public void close() { stream.flush(); }
+                };
+            }
+
             void row(String text) {
                 try {
                     writer.write(text + "\n");
                     writer.flush(); // a run stopped midway leaves every row so far complete
                 } catch (IOException e) {
-                    throw new FileError("--log", path, e);
+                    throw new FileError(target.option(), target.path(), e);
                 }
             }
 
@@ -1410,7 +1554,7 @@ public class Micrograd {
                 try {
                     writer.close();
                 } catch (IOException e) {
-                    throw new FileError("--log", path, e);
+                    throw new FileError(target.option(), target.path(), e);
                 }
             }
         }
@@ -1427,9 +1571,93 @@ public class Micrograd {
         /** The command, configured as the program and the tests use it. */
         static CommandLine commandLine() { return configure(new CommandLine(new TrainCommand())); }
 
+        /**
+         * Both programs' main(): standard output checked first, the command run, and what can still go
+         * wrong said in one line (out of memory), or quietly (a reader that went away: exit 141, the
+         * code a shell reports for a program stopped by SIGPIPE, as `yes | head -1` gets).
+         */
+        static void main(CommandLine cmd, String[] args, String outOfMemoryHint) {
+            String name = cmd.getCommandName();
+            int exit;
+            try {
+                if (standardOutputIsOpen()) {
+                    exit = cmd.execute(args);
+                } else {
+                    System.err.println(name + ": standard output is closed (>&-); send it somewhere, e.g. > /dev/null");
+                    exit = 2;
+                }
+            } catch (ReaderGone e) {
+                exit = READER_GONE;
+            } catch (OutOfMemoryError e) {
+                System.err.println(name + ": out of memory: " + outOfMemoryHint + ", or give Java more: "
+                        + "./jbang -R-Xmx4g " + (name.equals("microgpt") ? "MicroGpt" : "Micrograd") + ".java ...");
+                exit = 1;
+            }
+            System.exit(exit);
+        }
+
+        static final int READER_GONE = 141; // 128 + SIGPIPE
+
+        /** The reader of standard output has gone (| head): the run stops at the next line it prints. */
+        static final class ReaderGone extends RuntimeException {
+            private static final long serialVersionUID = 1;
+
+            ReaderGone() { super("the reader of standard output has gone", null, false, false); }
+        }
+
+        /**
+         * Whether descriptor 1 is open for writing. Closed (>&-), it is taken by the first file Java opens
+         * (its own lib/modules, read only): printing, or writing /dev/stdout, would then go there.
+         * Linux tells through /proc; elsewhere nothing is checked.
+         */
+        static boolean standardOutputIsOpen() {
+            Path info = Path.of("/proc/self/fdinfo");
+            if (!Files.isDirectory(info)) return true;
+            try {
+                for (String line : Files.readAllLines(info.resolve("1"))) {
+                    if (line.startsWith("flags:")) return (Integer.parseInt(line.substring(6).trim(), 8) & 3) != 0;
+                }
+                return true;
+            } catch (IOException | NumberFormatException e) {
+                return false; // no descriptor 1 at all
+            }
+        }
+
+        /**
+         * Standard output as the commands print to it: in UTF-8, and a write that fails stops the run: a
+         * reader that has gone quietly (ReaderGone), anything else (a full disk) with one line.
+         */
+        static PrintWriter standardOutput() {
+            var stream = new FilterOutputStream(new FileOutputStream(FileDescriptor.out)) {
+                @Override public void write(byte[] b, int off, int len) { attempt(() -> out.write(b, off, len)); }
+                @Override public void write(int b) { attempt(() -> out.write(b)); }
+                @Override public void flush() { attempt(out::flush); }
+            };
+            return new PrintWriter(new OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8), true);
+        }
+
+        interface Write { void run() throws IOException; }
+
+        private static void attempt(Write write) {
+            try {
+                write.run();
+            } catch (IOException e) {
+                if ("Broken pipe".equals(e.getMessage())) throw new ReaderGone();
+                throw new UncheckedIOException("cannot write to standard output: " + Output.reason(e), e);
+            }
+        }
+
         /** How a command of this project answers: MicroGpt.java's command is configured the same way. */
         static CommandLine configure(CommandLine cmd) {
+            cmd.setOut(standardOutput());
+            cmd.setErr(new PrintWriter(new OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
             cmd.registerConverter(Path.class, Cli::fileName);
+            cmd.registerConverter(Integer.class, text -> (int) wholeNumber(text, Integer.MIN_VALUE, Integer.MAX_VALUE));
+            cmd.registerConverter(Integer.TYPE, text -> (int) wholeNumber(text, Integer.MIN_VALUE, Integer.MAX_VALUE));
+            cmd.registerConverter(Long.class, text -> wholeNumber(text, Long.MIN_VALUE, Long.MAX_VALUE));
+            cmd.registerConverter(Long.TYPE, text -> wholeNumber(text, Long.MIN_VALUE, Long.MAX_VALUE));
+            cmd.registerConverter(Double.class, Cli::number);
+            cmd.registerConverter(Double.TYPE, Cli::number);
             cmd.registerConverter(Activation.class, lowerCase(Activation.class));
             cmd.registerConverter(Loss.class, lowerCase(Loss.class));
             cmd.registerConverter(TrainOptions.DatasetName.class, lowerCase(TrainOptions.DatasetName.class));
@@ -1438,7 +1666,7 @@ public class Micrograd {
             cmd.setParameterExceptionHandler((e, args) -> {
                 CommandLine failed = e.getCommandLine();
                 var err = failed.getErr();
-                err.println(e.getMessage());
+                err.println(typeErrorInTheCommandsWords(e, args));
                 UnmatchedArgumentException.printSuggestions(e, err);
                 err.print(failed.getHelp().synopsisHeading() + failed.getHelp().synopsis(0));
                 err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
@@ -1447,11 +1675,69 @@ public class Micrograd {
             cmd.setExecutionStrategy(Cli::runUnlessMisplaced);
             // Anything unexpected becomes one line on stderr, never a stack trace.
             cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-                String what = e instanceof Output.FileError ? e.getMessage() : e.toString();
+                if (e instanceof ReaderGone) return READER_GONE;
+                String what = e instanceof Output.FileError || e instanceof UncheckedIOException
+                        ? e.getMessage() : e.toString();
                 commandLine.getErr().println(commandLine.getCommandName() + ": " + what);
                 return 1;
             });
             return cmd;
+        }
+
+        /**
+         * A command whose options have ranges: allowed(option) says what one takes, in the words of the
+         * command's own range check, and also when the value typed is not even a number.
+         */
+        interface Ranges {
+            String allowed(String option);
+        }
+
+        /** picocli's "'abc' is not an int" in the command's words: the option, the value typed, what it allows. */
+        static String typeErrorInTheCommandsWords(ParameterException e, String[] args) {
+            if (!(e.getCause() instanceof TypeConversionException) || !(e.getArgSpec() instanceof OptionSpec option)
+                    || !(e.getCommandLine().getCommandSpec().userObject() instanceof Ranges ranges)) {
+                return e.getMessage();
+            }
+            String allowed = ranges.allowed(option.longestName());
+            if (allowed == null) return e.getMessage();
+            String typed = e.getValue(); // for a list (--hidden 16,x) picocli names the piece: show the whole
+            for (int i = 0; i < args.length; i++) {
+                for (String name : option.names()) {
+                    String value = args[i].startsWith(name + "=") ? args[i].substring(name.length() + 1)
+                            : args[i].equals(name) && i + 1 < args.length ? args[i + 1] : null;
+                    if (value != null && value.contains(e.getValue())) typed = value;
+                }
+            }
+            return "Invalid value for option '" + option.longestName() + "': '" + typed + "'; expected " + allowed;
+        }
+
+        /** A usage error unless ok, with what the command's allowed() says for the option. */
+        static void check(CommandSpec spec, String option, boolean ok) {
+            if (ok) return;
+            OptionSpec o = spec.findOption(option);
+            require(spec.commandLine(), false, option, o == null ? "" : o.defaultValue(),
+                    ((Ranges) spec.userObject()).allowed(option));
+        }
+
+        /** A whole number written in ASCII digits (not 1.5, NaN or an Arabic-Indic 3), from min to max. */
+        static long wholeNumber(String text, long min, long max) {
+            try {
+                if (text.matches("[+-]?[0-9]{1,19}")) {
+                    long n = Long.parseLong(text);
+                    if (n >= min && n <= max) return n;
+                }
+            } catch (NumberFormatException e) {
+                // too long: said below
+            }
+            throw new TypeConversionException("'" + text + "'; expected a whole number");
+        }
+
+        /** A number as Python writes one: 2, -0.5, 1e-3, .5 (not NaN, Infinity, 0x1p3 or 1d). */
+        static double number(String text) {
+            if (!text.matches("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?")) {
+                throw new TypeConversionException("'" + text + "'; expected a number, such as 2, 0.5 or 1e-3");
+            }
+            return Double.parseDouble(text);
         }
 
         /**
@@ -1484,12 +1770,40 @@ public class Micrograd {
             return exit;
         }
 
-        /** A file option's value: "dir/" names a folder, which Path.of would quietly turn into "dir". */
+        static final int LONGEST_PATH = 4095; // bytes in a whole path, on Linux (PATH_MAX, less the final 0)
+
+        /**
+         * A file option's value, as the file system will see it: "dir/" names a folder (which Path.of
+         * would quietly turn into "dir"); a path or a name too long for the file system is said to be;
+         * and a name that this locale cannot spell is refused rather than written under another name.
+         */
         static Path fileName(String text) {
             if (text.isEmpty() || text.endsWith("/") || text.endsWith(File.separator)) {
                 throw new TypeConversionException("'" + text + "'; expected a file name, not a folder");
             }
-            return Path.of(text);
+            var encoding = java.nio.charset.Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+            if (!encoding.equals(java.nio.charset.StandardCharsets.UTF_8)
+                    && (text.contains("?") || text.contains("\uFFFD") || !encoding.newEncoder().canEncode(text))) {
+                // Java read the name with the locale's encoding, which turned each other letter into '?'
+                throw new TypeConversionException("'" + text + "'; expected a name in plain ASCII: this locale ("
+                        + encoding + ") cannot spell other letters in file names; use a UTF-8 locale, "
+                        + "e.g. LC_ALL=C.UTF-8");
+            }
+            if (text.getBytes(encoding).length > LONGEST_PATH) {
+                throw new TypeConversionException("'" + text + "'; expected a path of at most " + LONGEST_PATH
+                        + " bytes (it has " + text.getBytes(encoding).length + ")");
+            }
+            for (String name : text.split("/")) {
+                if (name.getBytes(encoding).length > Output.LONGEST_NAME) {
+                    throw new TypeConversionException("'" + text + "'; expected names of at most "
+                            + Output.LONGEST_NAME + " bytes between the slashes");
+                }
+            }
+            try {
+                return Path.of(text);
+            } catch (InvalidPathException e) {
+                throw new TypeConversionException("'" + text + "'; expected a file name (" + e.getReason() + ")");
+            }
         }
 
         /** An enum's values as --help shows them, in lower case: "expected one of relu, tanh, linear". */
@@ -1527,16 +1841,17 @@ public class Micrograd {
             if (ok) return;
             String shown = value instanceof List<?> list
                     ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(value);
+            var typed = cmd.getParseResult() == null ? null : cmd.getParseResult().matchedOption(option);
+            if (typed != null && !typed.originalStringValues().isEmpty()) { // as typed: 1e308, not 1.0E308
+                shown = typed.originalStringValues().get(typed.originalStringValues().size() - 1);
+            }
             throw new ParameterException(cmd, "Invalid value for option '" + option + "': '" + shown
                     + "'; expected " + allowed);
         }
 
-        static final double LARGEST_INPUT = 1e6;
-
         /** The by-hand and graph commands' numbers: plain inputs, small enough that no sum overflows. */
-        static void requireInput(CommandLine cmd, String option, double value) {
-            require(cmd, Math.abs(value) <= LARGEST_INPUT, option, value, "a number from -1000000 to 1000000");
-        }
+        static final double LARGEST_INPUT = 1e6;
+        static final String INPUTS = "a number from -1000000 to 1000000";
     }
 
     /** The main command's options, in the groups that --help shows: data, model, training, output. */
@@ -1675,7 +1990,8 @@ public class Micrograd {
             long needed = values * BYTES_PER_VALUE, heap = Runtime.getRuntime().maxMemory();
             Cli.require(cmd, needed < heap / 10 * 8, option, value, String.format(Locale.ROOT,
                     "%s in memory: a step makes about %,d Values, about %,d MB, and Java has %,d MB; lower %s, "
-                            + "or give Java more with -Xmx", what, values, needed >> 20, heap >> 20, lower));
+                            + "or give Java more (./jbang -R-Xmx%dg ...)", what, values, needed >> 20, heap >> 20, lower,
+                    (needed / 8 * 10 >> 30) + 1));
         }
 
         /** A line saying how long training will take, if that is over a minute; else null. */
@@ -1698,14 +2014,16 @@ public class Micrograd {
                     + "does, and prints the loss and accuracy of every step and the learned decision boundary. "
                     + "The defaults reproduce micrograd's demo notebook number for number.",
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:trained", "1:the loss became NaN or infinite, or an unexpected error",
-                    "2:a usage error: an unknown option, a value out of range, a file that cannot be written"},
+            exitCodeList = {"0:trained", "1:the run went wrong (the loss became NaN or infinite, or over 1000 "
+                    + "times its first value), a file could not be written after training, or an unexpected error",
+                    "2:a usage error: an unknown option, a value out of range, a file that cannot be written",
+                    "141:the reader of the output went away (| head), as a shell reports SIGPIPE"},
             footerHeading = "%nTry:%n",
             footer = {"  micrograd --hidden 4 --steps 300        a smaller network needs more steps",
                     "  micrograd --dataset spiral --hidden 32,32 --steps 300 --svg spiral.svg",
                     "  micrograd --forget-zero-grad --every 20  the classic bug, on purpose",
                     "  micrograd graph                          one neuron's graph and its gradients"})
-    static final class TrainCommand implements Callable<Integer> {
+    static final class TrainCommand implements Callable<Integer>, Cli.Ranges {
         @Spec CommandSpec spec;
 
         @ArgGroup(validate = false, heading = "%nData:%n") TrainOptions.Data data = new TrainOptions.Data();
@@ -1745,9 +2063,10 @@ public class Micrograd {
                 // but a learning rate above 10 is the likelier cause on its own
                 boolean alpha = training.lr <= 10 && 2 * training.alpha * training.lr >= 1;
                 spec.commandLine().getErr().printf(Locale.ROOT,
-                        "micrograd: the loss became %s at step %d; try a smaller %s (it is %s)%n",
-                        Numbers.repr(last.loss()), last.step(), alpha ? "--alpha" : "--lr",
-                        Numbers.repr(alpha ? training.alpha : training.lr));
+                        "micrograd: the loss became %s at step %d%s; try a smaller %s (it is %s)%n",
+                        Numbers.repr(last.loss()), last.step(),
+                        Double.isFinite(last.loss()) ? ", over 1000 times its first value" : "",
+                        alpha ? "--alpha" : "--lr", Numbers.repr(alpha ? training.alpha : training.lr));
                 return 1;
             }
             report(mlp, dataset, history, seconds, out);
@@ -1768,7 +2087,7 @@ public class Micrograd {
                                 + "," + Numbers.repr(step.learningRate()));
                     }
                     if (step.step() % output.every == 0 || step.step() == training.steps - 1
-                            || !Double.isFinite(step.loss())) {
+                            || diverged(step.loss(), history.get(0).loss())) {
                         out.println(stepLine(step));
                     }
                 });
@@ -1838,41 +2157,60 @@ public class Micrograd {
             if (!given.hasMatchedOption("--lr")) training.lr = TrainOptions.Data.TINY_LR;
         }
 
+        /** What each option allows: for the checks in validate(), and for a value that is not even a number. */
+        @Override
+        public String allowed(String option) {
+            return switch (option) {
+                case "--samples" -> "a whole number from 2 to " + TrainOptions.Data.MAX_SAMPLES;
+                case "--noise" -> "a number from 0 to 10";
+                case "--factor" -> "a number above 0 and below 1";
+                case "--seed" -> "a whole number from 0 to 4294967295";
+                case "--hidden" -> "layer sizes from 1 to 1000, comma-separated, e.g. 16,16";
+                case "--steps" -> "a whole number >= 0";
+                case "--lr" -> "a finite number > 0";
+                case "--alpha" -> "a finite number >= 0";
+                case "--batch-size" -> "0 (all samples) up to the number of samples ("
+                        + (data.name == TrainOptions.DatasetName.TINY ? tiny().size() : data.samples) + ")";
+                case "--every" -> "a whole number >= 1";
+                case "--width" -> "a whole number from 10 to 400";
+                case "--height" -> "a whole number from 5 to 200";
+                default -> null;
+            };
+        }
+
         /** Every option within its bounds, or a one-line error naming it (exit code 2). */
         void validate() {
             var cmd = spec.commandLine();
-            int max = TrainOptions.Data.MAX_SAMPLES;
-            Cli.require(cmd, data.samples >= 2 && data.samples <= max, "--samples", data.samples,
-                    "a whole number from 2 to " + max);
-            Cli.require(cmd, data.noise >= 0 && data.noise <= 10, "--noise", data.noise, "a number from 0 to 10");
-            Cli.require(cmd, data.factor > 0 && data.factor < 1, "--factor", data.factor,
-                    "a number above 0 and below 1");
-            Cli.require(cmd, data.seed >= 0 && data.seed <= 0xFFFF_FFFFL, "--seed", data.seed,
-                    "a whole number from 0 to 4294967295");
-            Cli.require(cmd, !model.hidden.isEmpty(), "--hidden", ",", "layer sizes from 1 to 1000, e.g. 16,16");
-            for (int size : model.hidden) {
-                Cli.require(cmd, size >= 1 && size <= 1000, "--hidden", model.hidden,
-                        "layer sizes from 1 to 1000, e.g. 16,16");
-            }
-            Cli.require(cmd, training.steps >= 0, "--steps", training.steps, "a whole number >= 0");
-            Cli.require(cmd, Double.isFinite(training.lr) && training.lr > 0, "--lr", training.lr,
-                    "a finite number > 0");
-            Cli.require(cmd, Double.isFinite(training.alpha) && training.alpha >= 0, "--alpha", training.alpha,
-                    "a finite number >= 0");
+            Cli.check(spec, "--samples", data.samples >= 2 && data.samples <= TrainOptions.Data.MAX_SAMPLES);
+            Cli.check(spec, "--noise", data.noise >= 0 && data.noise <= 10);
+            Cli.check(spec, "--factor", data.factor > 0 && data.factor < 1);
+            Cli.check(spec, "--seed", data.seed >= 0 && data.seed <= 0xFFFF_FFFFL);
+            lastHiddenOnly();
+            Cli.check(spec, "--hidden", !model.hidden.isEmpty() && model.hidden.stream().allMatch(s -> s >= 1 && s <= 1000));
+            Cli.check(spec, "--steps", training.steps >= 0);
+            Cli.check(spec, "--lr", Double.isFinite(training.lr) && training.lr > 0);
+            Cli.check(spec, "--alpha", Double.isFinite(training.alpha) && training.alpha >= 0);
             int available = data.name == TrainOptions.DatasetName.TINY ? tiny().size() : data.samples;
-            Cli.require(cmd, training.batchSize >= 0 && training.batchSize <= available, "--batch-size",
-                    training.batchSize, "0 (all samples) up to the number of samples (" + available + ")");
-            Cli.require(cmd, output.every >= 1, "--every", output.every, "a whole number >= 1");
-            Cli.require(cmd, output.width >= 10 && output.width <= 400, "--width", output.width,
-                    "a whole number from 10 to 400");
-            Cli.require(cmd, output.height >= 5 && output.height <= 200, "--height", output.height,
-                    "a whole number from 5 to 200");
-            if (output.svg != null) Output.requireWritable(cmd, "--svg", output.svg); // now, not after training
-            if (output.log != null) Output.requireWritable(cmd, "--log", output.log);
-            Output.requireDifferent(cmd, "--svg", output.svg, "--log", output.log);
+            Cli.check(spec, "--batch-size", training.batchSize >= 0 && training.batchSize <= available);
+            Cli.check(spec, "--every", output.every >= 1);
+            Cli.check(spec, "--width", output.width >= 10 && output.width <= 400);
+            Cli.check(spec, "--height", output.height >= 5 && output.height <= 200);
+            var outputs = new ArrayList<Output.Target>(); // now, not after training
+            if (output.svg != null) outputs.add(Output.target(cmd, "--svg", output.svg));
+            if (output.log != null) outputs.add(Output.target(cmd, "--log", output.log));
+            Output.requireDistinct(cmd, outputs, null, null);
             boolean many = data.samples > 1000;
             Estimate.requireFits(cmd, many ? "--samples" : "--hidden", many ? data.samples : model.hidden,
                     valuesPerStep(), "a network and data that fit", "--samples, --hidden or --batch-size");
+        }
+
+        /** --hidden 16 --hidden 8 means 8, as a repeated option means its last value (picocli would add them up). */
+        void lastHiddenOnly() {
+            var given = spec.commandLine().getParseResult().matchedOption("--hidden");
+            if (given == null || given.originalStringValues().size() < 2) return;
+            var all = given.originalStringValues();
+            int last = all.get(all.size() - 1).split(",", -1).length;
+            model.hidden = new ArrayList<>(model.hidden.subList(model.hidden.size() - last, model.hidden.size()));
         }
 
         /** About how many Values one step will make, from the options alone (before the data is drawn). */
@@ -1889,8 +2227,11 @@ public class Micrograd {
             description = "Shows the computation graph of one neuron, o = activation(x1*w1 + x2*w2 + b), after "
                     + "forward and backward: every Value with its operation, data and gradient. "
                     + "The defaults are the lecture's, which give o = 0.7071. Numbers from -1000000 to 1000000.")
-    static final class GraphCommand implements Callable<Integer> {
+    static final class GraphCommand implements Callable<Integer>, Cli.Ranges {
         @Spec CommandSpec spec;
+
+        @Override
+        public String allowed(String option) { return Cli.INPUTS; }
 
         @Option(names = "--x1", paramLabel = "X1", defaultValue = "2.0",
                 description = "First input (default ${DEFAULT-VALUE}).")
@@ -1924,11 +2265,9 @@ public class Micrograd {
         @Override
         public Integer call() {
             var cmd = spec.commandLine();
-            Cli.requireInput(cmd, "--x1", x1);
-            Cli.requireInput(cmd, "--x2", x2);
-            Cli.requireInput(cmd, "--w1", w1);
-            Cli.requireInput(cmd, "--w2", w2);
-            Cli.requireInput(cmd, "--b", b);
+            for (var option : List.of("--x1", "--x2", "--w1", "--w2", "--b")) {
+                Cli.check(spec, option, Math.abs((double) spec.findOption(option).getValue()) <= Cli.LARGEST_INPUT);
+            }
             Value o = neuron(x1, x2, w1, w2, b, activation);
             if (dotFile != null) Output.writeWhole(cmd, "--dot", dotFile, GraphText.dot(o));
             PrintWriter out = cmd.getOut();
@@ -1951,8 +2290,13 @@ public class Micrograd {
             description = "Checks backward() against a central difference (f(x+h) - f(x-h)) / 2h for every "
                     + "operation of Value at a few points, and for every parameter of a small MLP's loss. "
                     + "Exits with 1 if any check fails.")
-    static final class GradcheckCommand implements Callable<Integer> {
+    static final class GradcheckCommand implements Callable<Integer>, Cli.Ranges {
         @Spec CommandSpec spec;
+
+        @Override
+        public String allowed(String option) {
+            return option.equals("--nudge") ? "a number from 1e-10 to 0.1" : "a number above 0 and below 1";
+        }
 
         @Option(names = "--nudge", paramLabel = "H", defaultValue = "1e-6",
                 description = "The nudge h, 1e-10 to 0.1 (default ${DEFAULT-VALUE}).")
@@ -1965,9 +2309,8 @@ public class Micrograd {
         @Override
         public Integer call() {
             var cmd = spec.commandLine();
-            Cli.require(cmd, h >= 1e-10 && h <= 0.1, "--nudge", h, "a number from 1e-10 to 0.1");
-            Cli.require(cmd, Double.isFinite(tolerance) && tolerance > 0 && tolerance < 1, "--tolerance", tolerance,
-                    "a number above 0 and below 1");
+            Cli.check(spec, "--nudge", h >= 1e-10 && h <= 0.1);
+            Cli.check(spec, "--tolerance", tolerance > 0 && tolerance < 1);
             var checks = new ArrayList<>(Gradchecks.checkOperations(Gradchecks.operations(), h));
             checks.addAll(Gradchecks.checkNetwork(h));
             PrintWriter out = cmd.getOut();
@@ -1992,8 +2335,11 @@ public class Micrograd {
                     + "rate schedule restarting every 100) and prints ms/step for the first 100 steps and for "
                     + "the steady state after them, the Values per step, the young collections and the peak heap. "
                     + "With --compare it then does the same with backward()'s search instead of the tape.")
-    static final class BenchCommand implements Callable<Integer> {
+    static final class BenchCommand implements Callable<Integer>, Cli.Ranges {
         @Spec CommandSpec spec;
+
+        @Override
+        public String allowed(String option) { return "a whole number from 200 to 100000"; }
 
         @Option(names = "--steps", paramLabel = "STEPS", defaultValue = "2000",
                 description = "Steps to time, 200 to 100000 (default ${DEFAULT-VALUE}).")
@@ -2005,7 +2351,7 @@ public class Micrograd {
         @Override
         public Integer call() {
             var cmd = spec.commandLine();
-            Cli.require(cmd, steps >= 200 && steps <= 100_000, "--steps", steps, "200 to 100000");
+            Cli.check(spec, "--steps", steps >= 200 && steps <= 100_000);
             PrintWriter out = cmd.getOut();
             out.printf("%-26s %14s %22s %10s %10s %10s%n", "engine path", "first 100", "steady: median (range)",
                     "values", "young GCs", "peak heap");
@@ -2073,8 +2419,17 @@ public class Micrograd {
             description = "One weight, pred = w*x, loss = (pred - t)^2: each gradient-descent step written out, "
                     + "with the numbers computed by Value and backward(). --w, --x and --target take numbers from "
                     + "-1000000 to 1000000.")
-    static final class ByHandCommand implements Callable<Integer> {
+    static final class ByHandCommand implements Callable<Integer>, Cli.Ranges {
         @Spec CommandSpec spec;
+
+        @Override
+        public String allowed(String option) {
+            return switch (option) {
+                case "--lr" -> "a number above 0 and at most 10";
+                case "--steps" -> "a whole number from 1 to 1000";
+                default -> Cli.INPUTS;
+            };
+        }
 
         @Option(names = "--w", paramLabel = "W", defaultValue = "3",
                 description = "Starting weight (default ${DEFAULT-VALUE}).")
@@ -2098,11 +2453,11 @@ public class Micrograd {
         @Override
         public Integer call() {
             var cmd = spec.commandLine();
-            Cli.requireInput(cmd, "--w", w);
-            Cli.requireInput(cmd, "--x", x);
-            Cli.requireInput(cmd, "--target", target);
-            Cli.require(cmd, lr > 0 && lr <= 10, "--lr", lr, "a number above 0 and at most 10");
-            Cli.require(cmd, steps >= 1 && steps <= 1000, "--steps", steps, "a whole number from 1 to 1000");
+            Cli.check(spec, "--w", Math.abs(w) <= Cli.LARGEST_INPUT);
+            Cli.check(spec, "--x", Math.abs(x) <= Cli.LARGEST_INPUT);
+            Cli.check(spec, "--target", Math.abs(target) <= Cli.LARGEST_INPUT);
+            Cli.check(spec, "--lr", lr > 0 && lr <= 10);
+            Cli.check(spec, "--steps", steps >= 1 && steps <= 1000);
             PrintWriter out = cmd.getOut();
             List<HandStep> handSteps = byHand(w, x, target, lr, steps);
             int shown = 0;

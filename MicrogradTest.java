@@ -745,7 +745,8 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
         void theTapeGivesTheSearchsNumbersBitForBit(String setting) {
             var w = setting.split(" ");
             String[] args = {"--dataset", w[0], "--activation", w[1], "--loss", w[2], "--steps", "30",
-                "--batch-size", w[0].equals("tiny") ? "0" : "20", "--hidden", "8,8", "--no-plot"};
+                "--batch-size", w[0].equals("tiny") ? "0" : "20", "--hidden", "8,8", "--no-plot",
+                "--lr", w[0].equals("tiny") ? "0.05" : w[2].equals("mse") ? "0.1" : "1"}; // mse at lr 1 diverges
             var tape = run(args);
             Tape.searchInstead = true;
             Run search;
@@ -1237,6 +1238,171 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             for (var line : lines.subList(1, lines.size())) assertEquals(4, line.split(",").length, line);
             assertTrue(Files.readString(file).endsWith("\n"));
         }
+
+        // --- round 2: a file is known by what it is, never by the name typed ------------------------
+
+        /** A stand-in for one of the program's sources: its first line is the one the project's scripts start with. */
+        static Path standInSource(Path dir) throws Exception {
+            Files.createDirectories(dir.resolve("copy"));
+            return Files.writeString(dir.resolve("copy/Micrograd.java"),
+                    "///usr/bin/env jbang \"$0\" \"$@\" ; exit $?\npublic class Micrograd {}\n");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"--log o.csv", "--svg o.svg", "graph --dot o.dot"})
+        void aSymbolicOrHardLinkToASourceIsRefusedAndTheSourceKept(String option, @TempDir Path dir) throws Exception {
+            var source = standInSource(dir);
+            String before = Files.readString(source);
+            var words = option.split(" ");
+            var name = dir.resolve(words[words.length - 1]);
+            for (boolean hard : new boolean[] {false, true}) {
+                Files.deleteIfExists(name);
+                if (hard) Files.createLink(name, source); else Files.createSymbolicLink(name, source);
+                var args = new ArrayList<>(List.of(words));
+                args.set(args.size() - 1, name.toString());
+                if (!words[0].equals("graph")) args.addAll(List.of("--steps", "2", "--no-plot"));
+                var run = run(args.toArray(String[]::new));
+                assertUsageError(run, words[words.length - 2], option + (hard ? " (hard link)" : " (symbolic link)"));
+                assertTrue(run.err().contains("not a Java source"), run.err());
+                assertEquals(before, Files.readString(source));
+            }
+        }
+
+        /** As > does: the content changes and the names stay linked; the same for every file option. */
+        @ParameterizedTest
+        @ValueSource(strings = {"--log", "--svg", "graph --dot"})
+        void aHardLinkedFileIsWrittenInPlaceAndStaysLinked(String option, @TempDir Path dir) throws Exception {
+            var file = Files.writeString(dir.resolve("out.txt"), "old");
+            var twin = Files.createLink(dir.resolve("twin.txt"), file);
+            var args = new ArrayList<>(List.of(option.split(" ")));
+            args.add(file.toString());
+            if (!option.startsWith("graph")) args.addAll(List.of("--steps", "2", "--no-plot"));
+            var run = run(args.toArray(String[]::new));
+            assertEquals(0, run.exit(), run.err());
+            assertNotEquals("old", Files.readString(twin), "the other name sees the new content");
+            assertEquals(Files.readString(file), Files.readString(twin));
+            assertEquals(2, Files.getAttribute(file, "unix:nlink"));
+            assertTrue(Files.isSameFile(file, twin));
+        }
+
+        @Test
+        void twoOutputsThatAreOneFileThroughALinkedFolderAreRefused(@TempDir Path dir) throws Exception {
+            var real = Files.createDirectory(dir.resolve("real"));
+            var linked = Files.createSymbolicLink(dir.resolve("ld"), real);
+            Files.writeString(real.resolve("r.out"), "mine");
+            var run = run("--steps", "2", "--no-plot", "--svg", real.resolve("r.out").toString(),
+                    "--log", linked.resolve("r.out").toString());
+            assertUsageError(run, "--log", "--svg real/r.out --log ld/r.out");
+            assertEquals("mine", Files.readString(real.resolve("r.out")));
+            var hard = Files.createLink(dir.resolve("h.out"), real.resolve("r.out"));
+            assertEquals(2, run("--steps", "2", "--no-plot", "--svg", real.resolve("r.out").toString(),
+                    "--log", hard.toString()).exit());
+        }
+
+        @Test
+        void aDeviceMayBeNamedByEveryOption() {
+            var run = run("--steps", "2", "--no-plot", "--svg", "/dev/null", "--log", "/dev/null");
+            assertEquals(0, run.exit(), run.err());
+        }
+
+        /** /proc/self/fd/N for N > 2 may be a file Java itself opened: refused when it is a regular file. */
+        @Test
+        void aDescriptorOfARegularFileIsRefused(@TempDir Path dir) throws Exception {
+            var file = Files.writeString(dir.resolve("open.txt"), "keep");
+            try (var in = Files.newInputStream(file)) {
+                String fd = null;
+                try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+                    for (Path p : fds.toList()) {
+                        try {
+                            if (Files.isSameFile(p, file)) fd = p.getFileName().toString();
+                        } catch (java.io.IOException e) {
+                            // a descriptor closed meanwhile
+                        }
+                    }
+                }
+                assertNotNull(fd, "the open file has a descriptor");
+                var run = run("--steps", "2", "--no-plot", "--svg", "/proc/self/fd/" + fd);
+                assertUsageError(run, "--svg", "/proc/self/fd/" + fd);
+                assertEquals("keep", Files.readString(file));
+            }
+        }
+
+        /** The program run as a child, as a shell would run it: java -cp (the tests' class path) Micrograd ... */
+        static List<String> javaCommand(String main, String... args) {
+            var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), main));
+            command.addAll(List.of(args));
+            return command;
+        }
+
+        /** Runs a shell line with $J set to the program's java command, in a folder. */
+        static Run sh(Path dir, String line, String main) throws Exception {
+            var env = Map.of("J", String.join(" ", javaCommand(main).stream().map(s -> "'" + s + "'").toList()));
+            return shell(dir, env, "bash", "-c", line);
+        }
+
+        @Test
+        void standardOutputByNameIsWrittenThroughTheShellsRedirection(@TempDir Path dir) throws Exception {
+            var svg = sh(dir, "printf 'old\\n' > h.txt; eval \"$J --steps 3 --no-plot --svg /dev/stdout\" >> h.txt",
+                    "Micrograd");
+            assertEquals(0, svg.exit(), svg.err());
+            String h = Files.readString(dir.resolve("h.txt"));
+            assertTrue(h.startsWith("old\nMLP of ["), "the old line stays, then the run's output: " + h);
+            assertTrue(h.contains("step 2 loss ") && h.contains("<svg ") && h.endsWith("wrote /dev/stdout\n"), h);
+            var log = sh(dir, "printf 'old\\n' > l.txt; eval \"$J --steps 3 --no-plot --log /dev/fd/1\" >> l.txt",
+                    "Micrograd");
+            assertEquals(0, log.exit(), log.err());
+            var lines = Files.readAllLines(dir.resolve("l.txt"));
+            assertEquals("old", lines.get(0));
+            assertEquals(List.of("step,loss,accuracy,lr", "0,0.8958441028683222,50.0,1.0",
+                    "step 0 loss 0.8958441028683222, accuracy 50.0%"), lines.subList(3, 6), "rows and lines in turn");
+            try (var files = Files.list(dir)) {
+                assertEquals(2, files.count(), "no file made beside them");
+            }
+        }
+
+        /**
+         * With descriptor 1 closed, the first file Java opens takes it (its own lib/modules, read only).
+         * A decoy opened read only on descriptor 1 stands in for it: nothing may be written to it.
+         */
+        @Test
+        void aClosedStandardOutputIsOneLineAndExitCodeTwoAndTheDecoyIsKept(@TempDir Path dir) throws Exception {
+            Files.writeString(dir.resolve("decoy"), "the JDK");
+            for (String main : List.of("Micrograd", "MicroGpt")) {
+                var run = sh(dir, "eval \"$J --steps 1 --no-plot --svg /dev/stdout\" 1<decoy", main);
+                assertEquals(2, run.exit(), run.err());
+                assertEquals(1, run.err().lines().count(), run.err());
+                assertTrue(run.err().contains("standard output is closed"), run.err());
+                assertEquals("the JDK", Files.readString(dir.resolve("decoy")));
+            }
+        }
+
+        /** | head -1: the run stops at the next line it prints, quietly, with 141 as a shell reports SIGPIPE. */
+        @ParameterizedTest
+        @ValueSource(strings = {"Micrograd --steps 300000 --every 1", "MicroGpt --steps 1000000 --every 1"})
+        void aReaderThatGoesAwayStopsTheRunQuietly(String command) throws Exception {
+            var words = command.split(" ");
+            var process = new ProcessBuilder(javaCommand(words[0], Arrays.copyOfRange(words, 1, words.length)))
+                    .redirectError(ProcessBuilder.Redirect.PIPE).start();
+            var first = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream())).readLine();
+            assertNotNull(first);
+            process.getInputStream().close();               // as head does after its line
+            assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the run stopped");
+            assertEquals(141, process.exitValue());
+            assertEquals("", read(process.getErrorStream()), "quietly");
+        }
+
+        /** In a sticky folder (/tmp) only the file's owner, the folder's owner or root may rename over a file. */
+        @Test
+        void inAStickyFolderOnlyItsOwnersMayReplaceAFile(@TempDir Path dir) throws Exception {
+            var file = Files.writeString(dir.resolve("shared.svg"), "old");
+            int owner = (Integer) Files.getAttribute(file, "unix:uid"), other = owner + 4242;
+            assertTrue(Output.canReplace(file, other), "no sticky bit: a writable folder is enough");
+            assertEquals(0, new ProcessBuilder("chmod", "1777", dir.toString()).start().waitFor());
+            assertTrue(Output.canReplace(file, owner), "its owner");
+            assertTrue(Output.canReplace(file, 0), "root");
+            assertFalse(Output.canReplace(file, other), "another user: target() then writes it in place");
+        }
     }
 
     @Nested
@@ -1322,6 +1488,99 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             assertFalse(run.out().contains("\"MOONS\""));
             var err = run("--loss", "CROSS").err();
             assertTrue(err.startsWith("Invalid value for option '--loss': 'CROSS'; expected one of hinge, mse"), err);
+        }
+
+        /** One handler for every type error: the option, the value as typed, and what the option allows. */
+        @ParameterizedTest
+        @ValueSource(strings = {
+            "--samples NaN|a whole number from 2 to 100000",
+            "--seed 1.5|a whole number from 0 to 4294967295",
+            "--lr abc|a finite number > 0",
+            "--lr -0|a finite number > 0",
+            "--noise 1e308|a number from 0 to 10",
+            "--width \u0663|a whole number from 10 to 400",
+            "--steps 1d|a whole number >= 0",
+            "--alpha 0x1p3|a finite number >= 0",
+            "--hidden 16,x|layer sizes from 1 to 1000, comma-separated, e.g. 16,16",
+            "by-hand --steps 2.5|a whole number from 1 to 1000",
+            "graph --x1 two|a number from -1000000 to 1000000",
+            "gradcheck --nudge tiny|a number from 1e-10 to 0.1",
+            "bench --steps many|a whole number from 200 to 100000"})
+        void aValueOfTheWrongTypeNamesTheOptionTheValueAsTypedAndWhatIsAllowed(String caseText) {
+            var parts = caseText.split("\\|");
+            var words = parts[0].split(" ");
+            var run = run(words);
+            String option = words[words.length - 2], value = words[words.length - 1];
+            assertUsageError(run, option, parts[0]);
+            assertEquals("Invalid value for option '" + option + "': '" + value + "'; expected " + parts[1],
+                    run.err().lines().findFirst().orElse(""));
+        }
+
+        @Test
+        void aRepeatedHiddenTakesItsLastValueAsEveryRepeatedOptionDoes() {
+            var run = run("--hidden", "16", "--hidden", "8", "--steps", "0", "--no-plot");
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(run.out().startsWith("MLP of [Layer of [ReLUNeuron(2)"), run.out());
+            assertEquals(8, run.out().lines().findFirst().orElse("").split("ReLUNeuron\\(2\\)", -1).length - 1);
+            assertTrue(run.out().contains("], Layer of [LinearNeuron(8)]]"), "2-8-1: " + run.out());
+            assertEquals(run("--steps", "7", "--steps", "3", "--no-plot").out().lines().filter(l -> l.startsWith("step ")).count(), 3);
+        }
+
+        @Test
+        void aPathTooLongSaysSo(@TempDir Path dir) {
+            var path = dir + "/" + "abcdefgh/".repeat(456) + "x.svg"; // more than 4,095 bytes
+            var run = run("--svg", path);
+            assertUsageError(run, "--svg", "a 4,114-character path");
+            assertTrue(run.err().contains("a path of at most 4095 bytes"), run.err());
+            var name = run("--log", dir.resolve("n".repeat(300) + ".csv").toString());
+            assertTrue(name.err().contains("names of at most 255 bytes"), name.err());
+        }
+
+        /** In the C locale Java reads every non-ASCII letter of an argument as '?': refused, with why. */
+        @Test
+        void aNameThatTheLocaleCannotSpellIsRefusedNotWrittenUnderAnotherName(@TempDir Path dir) throws Exception {
+            var env = Map.of("LC_ALL", "C", "J", String.join(" ",
+                    FilesAndTheLog.javaCommand("Micrograd").stream().map(s -> "'" + s + "'").toList()));
+            // the name's UTF-8 bytes spelled out for bash, so that no Java on the way reads them first
+            var run = shell(dir, env, "bash", "-c", "eval \"$J --steps 1 --no-plot --log \" $'\\xd0\\xb6.csv'");
+            assertEquals(2, run.exit(), run.err());
+            assertTrue(run.err().lines().findFirst().orElse("").contains("use a UTF-8 locale, e.g. LC_ALL=C.UTF-8"),
+                    run.err());
+            try (var files = Files.list(dir)) {
+                assertEquals(0, files.count(), "no file under a name of '?'s");
+            }
+        }
+
+        @Test
+        void aLossThatGrowsAThousandfoldStopsTheRunWithAHint() {
+            var run = run("--activation", "tanh", "--loss", "mse", "--no-plot");  // lr 1 is too big for mse
+            assertEquals(1, run.exit());
+            var last = stepLines(run).get(stepLines(run).size() - 1);
+            assertTrue(lossOf(last) > 1000 * lossOf(stepLines(run).get(0)), last);
+            assertTrue(stepLines(run).size() < 100, "it stopped early");
+            assertTrue(run.err().matches("micrograd: the loss became \\S+ at step \\d+, over 1000 times its first "
+                    + "value; try a smaller --lr \\(it is 1.0\\)\\s*"), run.err());
+            assertEquals(0, run("--forget-zero-grad", "--no-plot").exit(), "a loss that climbs 24-fold runs on");
+        }
+
+        /** The README's "Things to try", each run as written, and each does what the README says. */
+        @Test
+        void everyThingToTryInTheReadmeRunsAsItSays() throws Exception {
+            var readme = Files.readString(Path.of("README.md"));
+            var block = readme.substring(readme.indexOf("Things to try:"));
+            block = block.substring(0, block.indexOf("\n## "));
+            var commands = block.lines().filter(l -> l.startsWith("    ./jbang Micrograd.java ")).toList();
+            assertTrue(commands.size() >= 5, block);
+            for (var line : commands) {
+                var args = line.substring("    ./jbang Micrograd.java ".length()).split("#")[0].trim().split("\\s+");
+                var run = run(args);
+                assertEquals(0, run.exit(), line + ": " + run.err());
+                var steps = stepLines(run);
+                String said = line.substring(line.indexOf('#') + 1).trim();
+                double accuracy = Double.parseDouble(steps.get(steps.size() - 1).replaceAll(".*accuracy |%", ""));
+                if (said.contains("lecture's choices")) assertTrue(accuracy >= 90, line + " -> " + accuracy);
+                if (said.contains("too large")) assertTrue(accuracy < 90, "too large a rate learns badly: " + accuracy);
+            }
         }
 
         /** What main(args) runs: a selector hands JUnit's launcher exactly the selected test. */
@@ -1521,10 +1780,70 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     class MicroGptTests {
 
         @Test
+        void theDataFileIsRefusedAsTheLogThroughALinkedFolderOrASecondName(@TempDir Path dir) throws Exception {
+            var real = Files.createDirectory(dir.resolve("real"));
+            var names = Files.writeString(real.resolve("names.txt"), "anna\nbob\n");
+            var linked = Files.createSymbolicLink(dir.resolve("ld"), real);
+            var hard = Files.createLink(dir.resolve("h.txt"), names);
+            for (var log : List.of(linked.resolve("names.txt"), hard)) {
+                var run = runGpt("--steps", "3", "--data", names.toString(), "--log", log.toString());
+                assertUsageError(run, "--log", "--log " + log);
+                assertTrue(run.err().contains("another file than --data's"), run.err());
+                assertEquals("anna\nbob\n", Files.readString(names));
+            }
+        }
+
+        @Test
+        void dataIsBoundedAndReadAsStrictUtf8(@TempDir Path dir) throws Exception {
+            var big = dir.resolve("big.txt");
+            try (var f = java.nio.channels.FileChannel.open(big, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                f.truncate(0).position(60_000_000L).write(java.nio.ByteBuffer.wrap(new byte[] {'\n'})); // sparse
+            }
+            var cases = new java.util.LinkedHashMap<String, String>();
+            cases.put("/dev/zero", "a text file of at most 50,000,000 bytes (it goes on)");
+            cases.put(big.toString(), "a text file of at most 50,000,000 bytes (it has 60,000,001)");
+            cases.put(write(dir, "bad.txt", "anna\nbob\n\u00ff\n", StandardCharsets.ISO_8859_1), "line 3 is not");
+            cases.put(write(dir, "u16.txt", "anna\n", StandardCharsets.UTF_16LE), "line 1 has a NUL byte");
+            cases.put(write(dir, "long.txt", "a".repeat(10_001) + "\n", StandardCharsets.UTF_8),
+                    "lines of at most 10,000 characters (line 1 has 10,001)");
+            for (var c : cases.entrySet()) {
+                var run = runGpt("--steps", "1", "--data", c.getKey());
+                assertUsageError(run, "--data", c.getKey());
+                assertTrue(run.err().lines().findFirst().orElse("").contains(c.getValue()), run.err());
+            }
+        }
+
+        static String write(Path dir, String name, String text, java.nio.charset.Charset charset) throws Exception {
+            return Files.write(dir.resolve(name), text.getBytes(charset)).toString();
+        }
+
+        /** A token per code point, as Python's str has them; a byte-order mark is not a letter. */
+        @Test
+        void anEmojiIsOneTokenAndAByteOrderMarkIsDropped(@TempDir Path dir) throws Exception {
+            var file = Files.writeString(dir.resolve("e.txt"), "\ufeffanna\nb\ud83d\ude00b\n");
+            var run = runGpt("--steps", "3", "--samples", "0", "--data", file.toString());
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(run.out().startsWith("num docs: 2\nvocab size: 5\n"), "a, b, n, the emoji and BOS: " + run.out());
+        }
+
+        @Test
+        void aRunWhoseLossIsNoLongerANumberStopsWithAHint() {
+            var run = runGpt("--steps", "20", "--lr", "1e308", "--samples", "3", "--every", "1");
+            assertEquals(1, run.exit(), run.out());
+            assertTrue(run.err().startsWith("microgpt: the loss became nan at step 2; try a smaller --lr (it is "
+                    + "1e+308)"), run.err());
+            assertFalse(run.out().contains("sample "), "no names from a broken model");
+            var cold = runGpt("--temperature", "1e-320");
+            assertUsageError(cold, "--temperature", "--temperature 1e-320");
+            assertTrue(cold.err().contains("a number from 0.001 to 1000"), cold.err());
+        }
+
+        @Test
         void theTokenizerRoundTripsEveryName() throws Exception {
             var gpt = defaultGpt();
             assertEquals(32033, gpt.docs.size());
-            assertEquals("abcdefghijklmnopqrstuvwxyz", gpt.uchars);
+            assertEquals("abcdefghijklmnopqrstuvwxyz", new String(gpt.uchars, 0, gpt.uchars.length));
             assertEquals(26, gpt.bos);
             for (String doc : gpt.docs) {
                 int[] tokens = gpt.encode(doc);
@@ -1691,12 +2010,39 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             assertFalse(again.err().contains("installing"), "once: " + again.err());
             var mistake = shell(env, "bash", "jbang", "Micrograd.java", "--steps", "x");  // the program's stderr
             assertEquals(2, mistake.exit());
-            assertTrue(mistake.err().contains("Invalid value for option '--steps': 'x' is not an int"), mistake.err());
+            assertTrue(mistake.err().contains("Invalid value for option '--steps': 'x'; expected a whole number >= 0"),
+                    mistake.err());
+            // set but empty means unset: the JBang in $HOME/.jbang, and no cache/ in the current folder
+            var home = Files.createDirectory(dir.resolve("home"));
+            Files.createSymbolicLink(home.resolve(".jbang"), dir.resolve("jb"));
+            var empty = shell(tmp, Map.of("JBANG_DIR", "", "HOME", home.toString()), "bash",
+                    Path.of("jbang").toAbsolutePath().toString(), "version");
+            assertEquals("0.132.1", empty.out().trim(), empty.err());
+            // in the C locale, a name in another script is written under that name, not as '?'s
+            var c = shell(tmp, Map.of("JBANG_DIR", dir.resolve("jb").toString(), "LC_ALL", "C"), "bash", "-c",
+                    "'" + Path.of("jbang").toAbsolutePath() + "' " + Path.of("Micrograd.java").toAbsolutePath()
+                    + " --steps 1 --no-plot --log $'\\xd0\\xb6.csv' && [ -f $'\\xd0\\xb6.csv' ] && rm $'\\xd0\\xb6.csv'");
+            assertEquals(0, c.exit(), "written under the name as typed: " + c.err());
             try (var left = Files.list(tmp); var cli = Files.list(dir.resolve("jb/cli"))) {
                 assertEquals(0, left.count(), "nothing left in TMPDIR");
                 assertTrue(cli.noneMatch(p -> p.getFileName().toString().startsWith(".install")),
                         "no install folder left");
             }
+        }
+
+        @Test
+        void theInstalledCommandSaysInOneLineThatJavaIsMissingAndAnOlderOneIsWrittenAnew(@TempDir Path dir)
+                throws Exception {
+            var env = Map.of("JBANG_DIR", dir.toString());
+            assertEquals(0, shell(env, "bash", "jbang", "version").exit());
+            var bin = dir.resolve("bin/jbang");
+            var noJava = shell(Map.of("PATH", dir.resolve("nothing").toString()), "/bin/bash", bin.toString(), "version");
+            assertEquals(1, noJava.exit());
+            assertEquals("jbang: needs Java 17 or newer: 'java' is not on the PATH", noJava.err().trim());
+            Files.writeString(bin, Files.readString(bin).replace("# launcher ", "# an older launcher "));
+            var run = shell(env, "bash", "jbang", "version");
+            assertEquals("0.132.1", run.out().trim(), run.err());
+            assertTrue(Files.readString(bin).contains("\n# launcher "), "written anew");
         }
 
         @Test
