@@ -271,15 +271,14 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
      */
     boolean train(int numSteps, StepListener onStep) {
         double first = 0;
-        try (var tape = Tape.start()) {
+        try (var tape = Tape.record()) {
             for (int step = 0; step < numSteps; step++) {
-                tape.clear();
-                long before = Value.created();
+                tape.values.clear();
                 Value loss = loss(docs.get(step % docs.size()));               // forward
                 tape.backward(loss);                                           // backward
                 double lr = learningRate * (1 - (double) step / numSteps);     // linear decay to 0
                 adamStep(step, lr);                                            // update (and zero grads)
-                onStep.step(step, loss.data, lr, Value.created() - before);
+                onStep.step(step, loss.data, lr, tape.values.size());
                 if (step == 0) first = loss.data;
                 if (diverged(loss.data, first)) return false;
             }

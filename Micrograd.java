@@ -23,7 +23,8 @@
  *    5. Losses      how wrong the network is, as one Value: SVM hinge, mean squared error, L2
  *    6. Descent     stepping every parameter against its gradient, and one step by hand
  *    7. Data        the two moons (and circles, xor, spiral, and the lecture's four examples)
- *    8. Training    the loop: forward, zero the gradients, backward, update
+ *    8. Training    the tape (backward() without the search), and the loop: forward, zero the
+ *                   gradients, backward, update
  * After a banner that says so comes the plumbing, which you may skip: printers for the graph and the
  * gradcheck table, the text plot, the SVG picture, file output, the command line, and the random
  * numbers of NumPy and Python that make the defaults reproduce micrograd's demo.ipynb number for number.
@@ -57,9 +58,7 @@ public class Micrograd {
      * {@code _backward} closure that passes the gradient on. Here each operation stores its local
      * derivatives (one number per input) and a single method, propagate(), does the passing on for
      * all of them: {@code input.grad += localDerivative * grad}. Same calculus, no closure per Value.
-     *
-     * Arithmetic follows IEEE 754, as PyTorch's does: 1/0 is Infinity, log(0) is -Infinity,
-     * log(-1) is NaN. Nothing throws.
+     * Arithmetic follows IEEE 754, as PyTorch's does: 1/0 is Infinity, log(-1) is NaN. Nothing throws.
      */
     public static final class Value {
         public double data;          // the number itself
@@ -68,6 +67,8 @@ public class Micrograd {
         final String op;             // how this Value was made: "+", "*", "relu", ... ("" for inputs)
         final Value a, b;            // the inputs of that operation (null where there are fewer)
         final double localA, localB; // the local derivatives d(this)/d(a) and d(this)/d(b)
+
+        static List<Value> tape;     // if set, every new Value is also listed here (training's tape, section 8)
 
         public Value(double data) { this(data, "", null, 0, null, 0); }
 
@@ -83,8 +84,7 @@ public class Micrograd {
             this.localA = localA;
             this.b = b;
             this.localB = localB;
-            created++;
-            if (Tape.recording != null) Tape.recording.add(this);
+            if (tape != null) tape.add(this);
         }
 
         // --- the operations: the formula, and its local derivatives next to it ---------------------
@@ -112,7 +112,7 @@ public class Micrograd {
 
         private Value unary(double out, String op, double local) { return new Value(out, op, this, local, null, 0); }
 
-        private static String number(double k) { return Numbers.number(k); } // "**2", not "**2.0", as micrograd
+        private static String number(double k) { return k == (long) k ? Long.toString((long) k) : Double.toString(k); }
 
         // --- built from the ones above, as micrograd builds them -----------------------------------
 
@@ -123,12 +123,8 @@ public class Micrograd {
         public Value mul(double o) { return mul(new Value(o)); }
         public Value sub(double o) { return sub(new Value(o)); }
         public Value div(double o) { return div(new Value(o)); }
-
-        /** c - v, for a plain number c. */
-        public static Value sub(double c, Value v) { return v.neg().add(c); }
-
-        /** c / v, for a plain number c. */
-        public static Value div(double c, Value v) { return v.pow(-1).mul(c); }
+        public static Value sub(double c, Value v) { return v.neg().add(c); }     // c - v
+        public static Value div(double c, Value v) { return v.pow(-1).mul(c); }  // c / v
 
         /** v0 + v1 + ... + vn, added left to right as Python's sum() adds them. */
         public static Value sum(List<Value> values) {
@@ -147,25 +143,14 @@ public class Micrograd {
         // --- backpropagation -----------------------------------------------------------------------
 
         /**
-         * Fills in grad for every Value this one was computed from: d(this)/d(that Value). micrograd's
-         * version, in Python:
-         * <pre>
-         *     topo, visited = [], set()
-         *     def build_topo(v):              # every Value listed after all of its inputs
-         *         if v not in visited:
-         *             visited.add(v)
-         *             for child in v._prev: build_topo(child)
-         *             topo.append(v)
-         *     build_topo(self)
-         *     self.grad = 1
-         *     for v in reversed(topo): v._backward()
-         * </pre>
-         * Walking the list backwards, a Value's gradient is complete (every use of it has added its
-         * part) before it passes that gradient on. Gradients add up (+=), so a Value used twice gets
-         * both parts, and a second backward() adds to the first: zero them between steps.
+         * Fills in grad for every Value this one was computed from: d(this)/d(that Value). As micrograd:
+         * list every Value after all of its inputs (buildTopo), then walk the list backwards, so that a
+         * Value's gradient is complete (every use of it has added its part) before it passes it on.
+         * Gradients add up (+=): a Value used twice gets both parts, and a second backward() adds to
+         * the first, so zero them between steps.
          */
         public void backward() {
-            List<Value> topo = topologicalOrder();
+            List<Value> topo = buildTopo();
             grad = 1; // d(this)/d(this)
             for (int i = topo.size() - 1; i >= 0; i--) topo.get(i).propagate();
         }
@@ -177,103 +162,29 @@ public class Micrograd {
         }
 
         /**
-         * build_topo, with two changes. An explicit stack instead of recursion, because Java's call
-         * stack overflows a few thousand calls deep and a graph can be a million Values long. And
-         * instead of a visited set, each search numbers the Values it reaches with its own mark:
-         * cheaper than hashing every Value, and nothing to clear afterwards.
+         * micrograd's build_topo(v): visit v's inputs first, then list v. With a stack of its own
+         * instead of recursion, because Java's call stack overflows a few thousand calls deep.
          */
-        List<Value> topologicalOrder() {
-            int mark = ++searches;
+        List<Value> buildTopo() {
             var topo = new ArrayList<Value>();
+            var visited = Collections.newSetFromMap(new IdentityHashMap<Value, Boolean>());
             var stack = new ArrayDeque<Value>();
-            visitMark = mark;
+            visited.add(this);
             stack.push(this);
             while (!stack.isEmpty()) {
                 Value v = stack.peek();
-                Value child = v.a != null && v.a.visitMark != mark ? v.a
-                        : v.b != null && v.b.visitMark != mark ? v.b : null;
-                if (child != null) {          // an input not yet listed: go there first ...
-                    child.visitMark = mark;
-                    stack.push(child);
-                } else {                      // ... and list a Value once all its inputs are listed
-                    topo.add(stack.pop());
-                }
+                if (v.a != null && visited.add(v.a)) stack.push(v.a);       // an input not yet visited: first
+                else if (v.b != null && visited.add(v.b)) stack.push(v.b);
+                else topo.add(stack.pop());                                 // all its inputs listed: list it
             }
             return topo;
         }
 
-        int visitMark;               // the number of the last search that reached this Value
-        static int searches;         // how many searches there have been (the tape's walks count too)
-        private static long created; // how many Values have been made, for the training report
-
         /** The Values this one was computed from (none for an input). */
         public List<Value> inputs() { return a == null ? List.of() : b == null ? List.of(a) : List.of(a, b); }
 
-        /** How many Values have been made so far. */
-        public static long created() { return created; }
-
-        /** As micrograd prints it, with Python's shortest round-trip digits (see Numbers, in the plumbing). */
         @Override
-        public String toString() { return "Value(data=" + Numbers.repr(data) + ", grad=" + Numbers.repr(grad) + ")"; }
-    }
-
-    /**
-     * The tape: backward() without the search, for training. Every Value is made after its inputs, so
-     * the order in which Values are made is already a topological order, the one build_topo works out.
-     * A tape records the Values made while it runs, and its backward() walks that record from the end,
-     * passing on the gradients of the Values that the result depends on: the result itself, then every
-     * input of a Value already passed. Others (made on the tape but not used by the result) are skipped:
-     * their gradient is 0, and 0 times an infinite local derivative would be NaN.
-     * PyTorch's autograd keeps the same kind of record and calls it a tape, too. The training loop uses
-     * one: it does what backward() does, without visiting 65,000 Values twice to sort them.
-     */
-    public static final class Tape implements AutoCloseable {
-        static Tape recording;                  // the tape that new Values go on, if any
-        static boolean searchInstead;           // the bench and the tests compare with result.backward()
-        private Value[] values = new Value[1 << 10];
-        private int size;
-
-        /** Records every Value made from now until close(). */
-        public static Tape start() {
-            var tape = new Tape();
-            recording = tape;
-            return tape;
-        }
-
-        void add(Value v) {
-            if (size == values.length) values = Arrays.copyOf(values, 2 * size);
-            values[size++] = v;
-        }
-
-        /** What result.backward() does, for a result made on this tape. */
-        public void backward(Value result) {
-            if (searchInstead) {
-                result.backward();
-                return;
-            }
-            int mark = ++Value.searches;
-            result.visitMark = mark;
-            result.grad = 1;
-            for (int i = size - 1; i >= 0; i--) {
-                Value v = values[i];
-                if (v.visitMark != mark) continue;     // the result does not depend on v
-                v.propagate();
-                if (v.a != null) v.a.visitMark = mark;
-                if (v.b != null) v.b.visitMark = mark;
-            }
-        }
-
-        /** Forgets what was recorded (so that it can be collected), and records from here on. */
-        public void clear() {
-            Arrays.fill(values, 0, size, null);
-            size = 0;
-        }
-
-        @Override
-        public void close() {
-            clear();
-            if (recording == this) recording = null;
-        }
+        public String toString() { return "Value(data=" + data + ", grad=" + grad + ")"; }
     }
 
     // =============================================================================================
@@ -681,15 +592,44 @@ public class Micrograd {
     record Step(int step, double loss, double accuracy, double learningRate, long valuesCreated) {}
 
     /**
+     * A step makes some 65,000 Values, and loss.backward() would first search them all to put them in
+     * order (buildTopo). But every Value is made after its inputs, so the order in which they are made
+     * is already such an order: listed as they are made, they can be walked backwards at once. That
+     * list is a tape (PyTorch's autograd keeps one too). A Value the loss does not depend on still has
+     * grad 0 when its turn comes: it has nothing to pass on, and is skipped.
+     */
+    static final class Tape implements AutoCloseable {
+        final List<Value> values = new ArrayList<>();
+
+        /** Lists every Value made from now until close(). */
+        static Tape record() {
+            var tape = new Tape();
+            Value.tape = tape.values;
+            return tape;
+        }
+
+        /** What result.backward() does, for a result made on this tape: the chain rule, last Value first. */
+        void backward(Value result) {
+            result.grad = 1;
+            for (int i = values.size() - 1; i >= 0; i--) {
+                Value v = values.get(i);
+                if (v.grad != 0) v.propagate();
+            }
+        }
+
+        @Override
+        public void close() { Value.tape = null; }
+    }
+
+    /**
      * Trains the model and reports every step to {@code onStep}. Stops early, returning false, if the
      * run has gone wrong (see diverged; the last step reported is the one where that was seen).
      */
     static boolean train(MLP model, Dataset data, Settings settings, Draws random, Consumer<Step> onStep) {
         double first = 0; // the first step's loss
-        try (Tape tape = Tape.start()) { // records each step's Values, so that backward needs no search
+        try (Tape tape = Tape.record()) {
             for (int k = 0; k < settings.steps(); k++) {
-                long before = Value.created();
-                tape.clear();
+                tape.values.clear(); // the last step's Values are done with
                 Dataset batch = settings.batchSize() == 0 ? data : minibatch(data, settings.batchSize(), random);
 
                 // 1. forward: score every sample and measure the loss
@@ -699,14 +639,14 @@ public class Micrograd {
                 // 2. zero the gradients: backward() adds to them, and the last step's are stale
                 if (!settings.forgetZeroGrad()) model.zeroGrad();
 
-                // 3. backward: d(loss)/d(p) for every parameter p, as loss.backward() would
+                // 3. backward: d(loss)/d(p) for every parameter p, as loss.backward() would, on the tape
                 tape.backward(loss);
 
                 // 4. update: step each parameter against its gradient
                 double lr = learningRate(settings.lr(), k, settings.steps());
                 sgdStep(model.parameters(), lr);
 
-                onStep.accept(new Step(k, loss.data, accuracy(scores, batch.y()), lr, Value.created() - before));
+                onStep.accept(new Step(k, loss.data, accuracy(scores, batch.y()), lr, tape.values.size()));
                 if (k == 0) first = loss.data;
                 if (diverged(loss.data, first)) return false;
             }
@@ -809,7 +749,7 @@ public class Micrograd {
          * Render it with:  dot -Tsvg graph.dot -o graph.svg
          */
         static String dot(Value root) {
-            List<Value> order = root.topologicalOrder();
+            List<Value> order = root.buildTopo();
             var id = new IdentityHashMap<Value, String>();
             for (Value v : order) id.put(v, "v" + id.size());
             var out = new StringBuilder("digraph micrograd {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n");
@@ -2333,8 +2273,7 @@ public class Micrograd {
             header = "Time the default run step by step, in one process.",
             description = "Trains the notebook's model on the notebook's moons for --steps steps (the learning "
                     + "rate schedule restarting every 100) and prints ms/step for the first 100 steps and for "
-                    + "the steady state after them, the Values per step, the young collections and the peak heap. "
-                    + "With --compare it then does the same with backward()'s search instead of the tape.")
+                    + "the steady state after them, the Values per step, the young collections and the peak heap.")
     static final class BenchCommand implements Callable<Integer>, Cli.Ranges {
         @Spec CommandSpec spec;
 
@@ -2345,58 +2284,37 @@ public class Micrograd {
                 description = "Steps to time, 200 to 100000 (default ${DEFAULT-VALUE}).")
         int steps;
 
-        @Option(names = "--compare", description = "Also time the search (Value.backward()) in the same process.")
-        boolean compare;
-
         @Override
         public Integer call() {
-            var cmd = spec.commandLine();
             Cli.check(spec, "--steps", steps >= 200 && steps <= 100_000);
-            PrintWriter out = cmd.getOut();
-            out.printf("%-26s %14s %22s %10s %10s %10s%n", "engine path", "first 100", "steady: median (range)",
-                    "values", "young GCs", "peak heap");
-            double tape = row(out, "tape (training's path)", false);
-            if (compare) {
-                double search = row(out, "search (backward())", true);
-                out.printf(Locale.ROOT, "steady state: the search takes %.2f times as long as the tape%n",
-                        search / tape);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%14s %22s %10s %10s %10s%n", "first 100", "steady: median (range)", "values", "young GCs",
+                    "peak heap");
+            NumpyRandom numpy = NumpyRandom.seeded(1337);
+            Dataset data = moons(100, 0.1, numpy);
+            var model = new MLP(2, List.of(16, 16), Activation.RELU, PythonRandom.seeded(1337));
+            var settings = new Settings(Loss.HINGE, 1e-4, 100, 1.0, 0, false);
+            double[] ms = new double[steps];
+            long[] values = new long[1];
+            long gcsBefore = youngCollections();
+            for (int done = 0; done < steps; done += 100) { // a run of 100 steps at a time, as the default
+                int offset = done;
+                long[] last = {System.nanoTime()};
+                train(model, data, settings, numpy, step -> {
+                    long now = System.nanoTime();
+                    if (offset + step.step() < steps) ms[offset + step.step()] = (now - last[0]) / 1e6;
+                    last[0] = now;
+                    values[0] = step.valuesCreated();
+                });
             }
+            double first = Arrays.stream(ms, 0, 100).sum() / 100;
+            double[] steady = Arrays.copyOfRange(ms, 100, steps);
+            Arrays.sort(steady);
+            out.printf(Locale.ROOT, "%11.2f ms %8.2f (%.2f-%.2f) ms %10d %10d %7d MB%n", first,
+                    steady[steady.length / 2], steady[0], steady[steady.length - 1], values[0],
+                    youngCollections() - gcsBefore, peakHeapMegabytes());
             out.flush();
             return 0;
-        }
-
-        /** One row of the table; returns the steady median in ms. */
-        double row(PrintWriter out, String name, boolean search) {
-            Tape.searchInstead = search;
-            try {
-                NumpyRandom numpy = NumpyRandom.seeded(1337);
-                Dataset data = moons(100, 0.1, numpy);
-                var model = new MLP(2, List.of(16, 16), Activation.RELU, PythonRandom.seeded(1337));
-                var settings = new Settings(Loss.HINGE, 1e-4, 100, 1.0, 0, false);
-                double[] ms = new double[steps];
-                long values = 0, gcsBefore = youngCollections();
-                for (int done = 0; done < steps; done += 100) { // a run of 100 steps at a time, as the default
-                    int offset = done;
-                    long[] last = {System.nanoTime()};
-                    var perStep = new long[1];
-                    train(model, data, settings, numpy, step -> {
-                        long now = System.nanoTime();
-                        if (offset + step.step() < steps) ms[offset + step.step()] = (now - last[0]) / 1e6;
-                        last[0] = now;
-                        perStep[0] = step.valuesCreated();
-                    });
-                    values = perStep[0];
-                }
-                double first = Arrays.stream(ms, 0, 100).sum() / 100;
-                double[] steady = Arrays.copyOfRange(ms, 100, steps);
-                Arrays.sort(steady);
-                out.printf(Locale.ROOT, "%-26s %11.2f ms %8.2f (%.2f-%.2f) ms %10d %10d %7d MB%n", name, first,
-                        steady[steady.length / 2], steady[0], steady[steady.length - 1], values,
-                        youngCollections() - gcsBefore, peakHeapMegabytes());
-                return steady[steady.length / 2];
-            } finally {
-                Tape.searchInstead = false;
-            }
         }
 
         static long youngCollections() {
