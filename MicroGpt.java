@@ -443,14 +443,10 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
             if (terminal && run.steps > 0) out.println();
             if (!finished) {
                 out.flush();
-                cmd.getErr().printf(Locale.ROOT, "microgpt: the loss became %s at step %d%s; try a smaller --lr "
-                        + "(it is %s)%n", Numbers.repr(last[1]), (int) last[0],
-                        Double.isFinite(last[1]) ? ", over 1000 times its first value" : "", Numbers.repr(run.lr));
+                cmd.getErr().println(Cli.divergedLine("microgpt", last[1], (int) last[0], "--lr", run.lr));
                 return 1;
             }
-            int steps = Math.max(1, run.steps);
-            out.printf(Locale.ROOT, "trained %d steps in %.2f s (%.2f ms/step, %d values per step)%n",
-                    run.steps, seconds, 1000 * seconds / steps, values[0] / steps);
+            out.println(Cli.trainedLine(run.steps, seconds, values[0]));
 
             out.println();
             out.println("--- inference (new, hallucinated names) ---");
@@ -463,7 +459,7 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
         @Override
         public String allowed(String option) {
             return switch (option) {
-                case "--seed" -> "a whole number from 0 to 4294967295";
+                case "--seed" -> Cli.SEEDS;
                 case "--n-layer" -> "a whole number from 1 to 8";
                 case "--n-embd" -> "a whole number from 1 to 256";
                 case "--n-head" -> "a number of heads that divides --n-embd (" + model.nEmbd + ")";
@@ -481,7 +477,7 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
         static final double COLDEST = 0.001, HOTTEST = 1000;
 
         void validate(CommandLine cmd) {
-            Cli.check(spec, "--seed", data.seed >= 0 && data.seed <= 0xFFFF_FFFFL);
+            Cli.check(spec, "--seed", data.seed >= 0 && data.seed <= Cli.LARGEST_SEED);
             Cli.check(spec, "--n-layer", model.nLayer >= 1 && model.nLayer <= 8);
             Cli.check(spec, "--n-embd", model.nEmbd >= 1 && model.nEmbd <= 256);
             Cli.check(spec, "--n-head", model.nHead >= 1 && model.nEmbd % model.nHead == 0);

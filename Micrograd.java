@@ -1760,18 +1760,36 @@ public class Micrograd {
             return Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
         }
 
-        static final class Activations implements Iterable<String> {
-            @Override public Iterator<String> iterator() { return lowerCaseNames(Activation.class).iterator(); }
+        /** An enum's choices in lower case, for shell completion (picocli wants a class it can make). */
+        abstract static class Choices implements Iterable<String> {
+            private final Class<? extends Enum<?>> type;
+
+            Choices(Class<? extends Enum<?>> type) { this.type = type; }
+
+            @Override public Iterator<String> iterator() { return lowerCaseNames(type).iterator(); }
         }
 
-        static final class Losses implements Iterable<String> {
-            @Override public Iterator<String> iterator() { return lowerCaseNames(Loss.class).iterator(); }
+        static final class Activations extends Choices { Activations() { super(Activation.class); } }
+
+        static final class Losses extends Choices { Losses() { super(Loss.class); } }
+
+        static final class DatasetNames extends Choices { DatasetNames() { super(TrainOptions.DatasetName.class); } }
+
+        static final long LARGEST_SEED = 0xFFFF_FFFFL; // NumPy's seeds are 32-bit; Python's could be larger
+        static final String SEEDS = "a whole number from 0 to 4294967295";
+
+        /** Both programs' last line of training: how long it took, and how many Values a step made. */
+        static String trainedLine(int steps, double seconds, long values) {
+            return String.format(Locale.ROOT, "trained %d %s in %.2f s (%.2f ms/step, %d values per step)",
+                    steps, steps == 1 ? "step" : "steps", seconds, steps == 0 ? 0 : 1000 * seconds / steps,
+                    steps == 0 ? 0 : values / steps);
         }
 
-        static final class DatasetNames implements Iterable<String> {
-            @Override public Iterator<String> iterator() {
-                return lowerCaseNames(TrainOptions.DatasetName.class).iterator();
-            }
+        /** Both programs' hint when a run has gone wrong (see diverged()), naming the option most likely at fault. */
+        static String divergedLine(String program, double loss, int step, String option, double value) {
+            return String.format(Locale.ROOT, "%s: the loss became %s at step %d%s; try a smaller %s (it is %s)",
+                    program, Numbers.repr(loss), step, Double.isFinite(loss) ? ", over 1000 times its first value" : "",
+                    option, Numbers.repr(value));
         }
 
         static final String VERSION = "1.0"; // the project's version, for every command's --version
@@ -2002,11 +2020,8 @@ public class Micrograd {
                 // with 2*alpha*lr >= 1 the penalty alone flips every weight's sign and grows it each step;
                 // but a learning rate above 10 is the likelier cause on its own
                 boolean alpha = training.lr <= 10 && 2 * training.alpha * training.lr >= 1;
-                spec.commandLine().getErr().printf(Locale.ROOT,
-                        "micrograd: the loss became %s at step %d%s; try a smaller %s (it is %s)%n",
-                        Numbers.repr(last.loss()), last.step(),
-                        Double.isFinite(last.loss()) ? ", over 1000 times its first value" : "",
-                        alpha ? "--alpha" : "--lr", Numbers.repr(alpha ? training.alpha : training.lr));
+                spec.commandLine().getErr().println(Cli.divergedLine("micrograd", last.loss(), last.step(),
+                        alpha ? "--alpha" : "--lr", alpha ? training.alpha : training.lr));
                 return 1;
             }
             report(mlp, dataset, history, seconds, out);
@@ -2036,11 +2051,7 @@ public class Micrograd {
 
         /** The time it took, then the plot (or the predictions), then the picture. */
         private void report(MLP mlp, Dataset dataset, List<Step> history, double seconds, PrintWriter out) {
-            int steps = training.steps;
-            long values = history.stream().mapToLong(Step::valuesCreated).sum();
-            out.printf(Locale.ROOT, "trained %d %s in %.2f s (%.2f ms/step, %d values per step)%n",
-                    steps, steps == 1 ? "step" : "steps", seconds, steps == 0 ? 0 : 1000 * seconds / steps,
-                    steps == 0 ? 0 : values / steps);
+            out.println(Cli.trainedLine(training.steps, seconds, history.stream().mapToLong(Step::valuesCreated).sum()));
             if (dataset.inputs() != 2) {
                 out.println();
                 TextPlot.predictions(mlp, dataset).forEach(out::println);
@@ -2104,7 +2115,7 @@ public class Micrograd {
                 case "--samples" -> "a whole number from 2 to " + TrainOptions.Data.MAX_SAMPLES;
                 case "--noise" -> "a number from 0 to 10";
                 case "--factor" -> "a number above 0 and below 1";
-                case "--seed" -> "a whole number from 0 to 4294967295";
+                case "--seed" -> Cli.SEEDS;
                 case "--hidden" -> "layer sizes from 1 to 1000, comma-separated, e.g. 16,16";
                 case "--steps" -> "a whole number >= 0";
                 case "--lr" -> "a finite number > 0";
@@ -2124,7 +2135,7 @@ public class Micrograd {
             Cli.check(spec, "--samples", data.samples >= 2 && data.samples <= TrainOptions.Data.MAX_SAMPLES);
             Cli.check(spec, "--noise", data.noise >= 0 && data.noise <= 10);
             Cli.check(spec, "--factor", data.factor > 0 && data.factor < 1);
-            Cli.check(spec, "--seed", data.seed >= 0 && data.seed <= 0xFFFF_FFFFL);
+            Cli.check(spec, "--seed", data.seed >= 0 && data.seed <= Cli.LARGEST_SEED);
             lastHiddenOnly();
             Cli.check(spec, "--hidden", !model.hidden.isEmpty() && model.hidden.stream().allMatch(s -> s >= 1 && s <= 1000));
             Cli.check(spec, "--steps", training.steps >= 0);
