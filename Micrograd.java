@@ -1438,7 +1438,8 @@ public class Micrograd {
                     </script>
                     <script>
                     // A line chart: c.x and c.y the points; c.xTicks, c.yTicks and c.yMax the axes (Java's Svg.ticks);
-                    // a cursor at point c.cursor, and a dashed line at height c.level.y, if given.
+                    // if given, a cursor at point c.cursor, a dashed line at height c.level.y, and in black the mean
+                    // of the last c.mean points.
                     function chart(canvas, c) {
                       const g = canvas.getContext("2d"), W = canvas.width, H = canvas.height, L = 54, R = 14, T = 26, B = 40;
                       const xMin = c.x[0], xMax = Math.max(c.x[c.x.length - 1], xMin + 1);
@@ -1458,9 +1459,18 @@ public class Micrograd {
                         g.setLineDash([6, 4]); line(g, L, py(c.level.y), W - R, py(c.level.y)); g.setLineDash([]);
                         g.fillText(c.level.label, W - R - 8 - g.measureText(c.level.label).width, py(c.level.y) - 6);
                       }
-                      g.strokeStyle = c.colour; g.lineWidth = 2; g.beginPath();
+                      g.strokeStyle = c.colour; g.lineWidth = c.mean ? 1 : 2; g.beginPath();
                       c.y.forEach((y, i) => g.lineTo(px(c.x[i]), py(Number.isFinite(y) ? y : c.yMax)));
                       g.stroke();
+                      if (c.mean) {
+                        let sum = 0;
+                        g.strokeStyle = "#222"; g.lineWidth = 2; g.beginPath();
+                        c.y.forEach((y, i) => {
+                          sum += y - (i >= c.mean ? c.y[i - c.mean] : 0);
+                          g.lineTo(px(c.x[i]), py(sum / Math.min(i + 1, c.mean)));
+                        });
+                        g.stroke();
+                      }
                       if (c.cursor != null) {
                         const x = px(c.x[c.cursor]);
                         g.strokeStyle = "#222"; g.lineWidth = 1; line(g, x, T, x, H - B);
