@@ -656,7 +656,8 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
                 // The run's numbers, as MicroGpt.java wrote them (see GptPage).
                 const data = JSON.parse(document.getElementById("data").textContent);
                 const escape = text => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
-                chart(document.getElementById("loss"), {x: data.losses.map(p => p[0]), y: data.losses.map(p => p[1]),
+                if (data.losses.length) chart(document.getElementById("loss"), {x: data.losses.map(p => p[0]),
+                  y: data.losses.map(p => p[1]),
                   xTicks: data.xTicks, yTicks: data.yTicks, yMax: data.yMax, xLabel: "step", yLabel: "loss",
                   colour: data.colour, mean: 50,
                   level: {y: data.uniform, label: "ln " + data.vocab.length + " = " + data.uniform.toFixed(2)
