@@ -194,6 +194,7 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
                     logits.add(Value.sum(products).div(Math.pow(headDim, 0.5))); // x / c = x * c^-1, as Python
                 }
                 var weights = softmax(logits);
+                if (onAttention != null) onAttention.weights(li, h, posId, weights); // for --html (see GptPage)
                 for (int j = 0; j < headDim; j++) {                 // the weighted sum of the values
                     var terms = new ArrayList<Value>(weights.size());
                     for (int t = 0; t < weights.size(); t++) {
@@ -317,6 +318,17 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
     //
     // #############################################################################################
 
+    /**
+     * Told each head's attention weights as gpt() computes them. Only the --html page sets it, while it runs
+     * a sampled name through gpt() once more (GptPage.trace): a listener keeps gpt() as microgpt.py has it,
+     * returning the logits alone, and costs training and sampling nothing (it is null then).
+     */
+    interface AttentionListener {
+        void weights(int layer, int head, int position, List<Value> weights);
+    }
+
+    AttentionListener onAttention;
+
     /** The command line: the options, checking them, reading the data, and printing as microgpt.py prints. */
     @CommandLine.Command(name = "microgpt", mixinStandardHelpOptions = true,
             version = "microGPT for Java " + Cli.VERSION,
@@ -394,6 +406,12 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
             @Option(names = "--log", paramLabel = "CSV",
                     description = "Write step,loss,lr to a CSV file, a row per step, at full precision.")
             Path log;
+
+            @Option(names = "--html", paramLabel = "PAGE",
+                    description = "After sampling, write a page: the loss curve against ln(vocab size), and for the "
+                            + "first " + GptPage.NAMES + " names each head's attention and each next letter's "
+                            + "probability.")
+            Path html;
         }
 
         static final double STD = 0.08; // the initial weights' standard deviation, as microgpt.py
@@ -405,6 +423,7 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
             // the same refusals as Micrograd.java's (a folder, a Java source...), and not the data file itself
             var outputs = new ArrayList<Output.Target>();
             if (run.log != null) outputs.add(Output.target(cmd, "--log", run.log));
+            if (run.html != null) outputs.add(Output.target(cmd, "--html", run.html));
             Output.requireDistinct(cmd, outputs, "--data", data.file);
             var gpt = new MicroGpt(model.nLayer, model.nEmbd, model.nHead, model.blockSize, data.seed);
             gpt.loadDocs(readData(cmd));
@@ -420,6 +439,7 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
 
             boolean terminal = System.console() != null;
             long[] values = {0};
+            var page = run.html == null ? null : new GptPage(run.steps);
             long start = System.nanoTime();
             boolean finished;
             var last = new double[2]; // the last step's number and loss
@@ -437,6 +457,7 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
                         out.println(line);
                     }
                     if (csv != null) csv.row((step + 1) + "," + Numbers.repr(loss) + "," + Numbers.repr(lr));
+                    if (page != null) page.record(step, loss);
                 });
             }
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -450,7 +471,16 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
 
             out.println();
             out.println("--- inference (new, hallucinated names) ---");
-            for (int i = 0; i < run.samples; i++) out.printf("sample %2d: %s%n", i + 1, gpt.sample(run.temperature));
+            var names = new ArrayList<String>();
+            for (int i = 0; i < run.samples; i++) {
+                names.add(gpt.sample(run.temperature));
+                out.printf("sample %2d: %s%n", i + 1, names.get(i));
+            }
+            if (page != null) { // after the sampling, which it cannot disturb: it draws no random numbers
+                Output.writeWhole(cmd, "--html", run.html, page.html(gpt, names, run.temperature, title()));
+                out.println();
+                out.println("wrote " + run.html);
+            }
             out.flush();
             return 0;
         }
@@ -475,6 +505,14 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
 
         // Below 0.001 the logits / temperature overflow (1e-320: every name empty); above 1000 it is a uniform guess
         static final double COLDEST = 0.001, HOTTEST = 1000;
+
+        /** The settings that matter, for the page's title. */
+        String title() {
+            return String.format(Locale.ROOT, "microGPT: %d %s, %d-dim embeddings, %d %s, block size %d, %d steps, "
+                    + "lr %s, seed %d", model.nLayer, model.nLayer == 1 ? "layer" : "layers", model.nEmbd, model.nHead,
+                    model.nHead == 1 ? "head" : "heads", model.blockSize, run.steps, Numbers.shortNumber(run.lr),
+                    data.seed);
+        }
 
         void validate(CommandLine cmd) {
             Cli.check(spec, "--seed", data.seed >= 0 && data.seed <= Cli.LARGEST_SEED);
@@ -571,6 +609,155 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
 
         /** Configured as Micrograd.java's commands: one-line usage errors, no stack traces. */
         static CommandLine commandLine() { return Cli.configure(new CommandLine(new Command())); }
+    }
+
+    /**
+     * --html: a page with the loss of every step (evenly spaced past MAX_POINTS steps) against ln(vocab
+     * size), and for the first NAMES sampled names what the model did at each position: each head's
+     * attention weights, and the probability of each candidate next token. Java writes the numbers as JSON;
+     * a small script draws them (Micrograd.Page).
+     */
+    static final class GptPage {
+        static final int NAMES = 3;
+        static final int MAX_POINTS = 2000;
+
+        private final int steps;
+        private final BitSet chosen;
+        private final List<double[]> losses = new ArrayList<>(); // step (from 1), loss
+
+        GptPage(int steps) {
+            this.steps = steps;
+            chosen = HtmlReplay.evenlySpaced(steps, Math.min(steps, MAX_POINTS));
+        }
+
+        void record(int step, double loss) {
+            if (chosen.get(step)) losses.add(new double[] {step + 1, loss});
+        }
+
+        /**
+         * A sampled name run through gpt() once more, as sample() ran it: the same tokens at the same
+         * positions, so the same numbers. It draws no random numbers; the listener hears the attention.
+         */
+        static String trace(MicroGpt gpt, String name, double temperature) {
+            int[] tokens = gpt.encode(name);                          // BOS, the letters, BOS
+            int positions = Math.min(tokens.length - 1, gpt.blockSize);
+            var attention = new ArrayList<List<List<String>>>();      // [layer][head]: a row per position
+            for (int l = 0; l < gpt.nLayer; l++) {
+                attention.add(new ArrayList<>());
+                for (int h = 0; h < gpt.nHead; h++) attention.get(l).add(new ArrayList<>());
+            }
+            var probabilities = new ArrayList<String>();
+            var keys = gpt.emptyCache();
+            var values = gpt.emptyCache();
+            gpt.onAttention = (layer, head, position, weights) -> attention.get(layer).get(head).add(numbers(weights));
+            try {
+                for (int pos = 0; pos < positions; pos++) {
+                    var logits = gpt.gpt(tokens[pos], pos, keys, values);
+                    probabilities.add(numbers(softmax(logits.stream().map(l -> l.div(temperature)).toList())));
+                }
+            } finally {
+                gpt.onAttention = null;
+            }
+            return "{\"name\": " + Page.string(name) + ", \"tokens\": "
+                    + Arrays.toString(Arrays.copyOf(tokens, positions + 1)).replace(" ", "")
+                    + ",\n \"attention\": " + attention.toString().replace(" ", "")
+                    + ",\n \"probabilities\": " + probabilities.toString().replace(" ", "") + "}";
+        }
+
+        private static String numbers(List<Value> values) {
+            return Page.numbers(values.stream().mapToDouble(v -> v.data).toArray(), Numbers::shortNumber);
+        }
+
+        String html(MicroGpt gpt, List<String> names, double temperature, String title) {
+            var vocab = new ArrayList<String>();
+            for (int c : gpt.uchars) vocab.add(Page.string(Character.toString(c)));
+            vocab.add(Page.string(Arrays.stream(gpt.uchars).noneMatch(c -> c == '.') ? "." : "BOS"));
+            double uniform = Math.log(gpt.vocabSize);
+            var traced = new ArrayList<String>();
+            for (String name : names.subList(0, Math.min(NAMES, names.size()))) {
+                traced.add(trace(gpt, name, temperature));
+            }
+            var points = new StringJoiner(",", "[", "]");
+            for (double[] p : losses) points.add("[" + (int) p[0] + "," + Page.number(p[1]) + "]");
+            double[] y = losses.stream().mapToDouble(p -> p[1]).toArray();
+            String json = "{\n\"title\": " + Page.string(title) + ",\n\"vocab\": " + vocab.toString().replace(" ", "")
+                    + ",\n\"uniform\": " + Page.number(uniform) + ", \"temperature\": " + Page.number(temperature)
+                    + ", \"colour\": \"" + Svg.BLUE + "\",\n\"xTicks\": " + Page.ticks(Math.max(1, steps))
+                    + ", " + Page.axis(y, uniform) + ",\n\"losses\": " + points + ",\n\"names\": [\n"
+                    + String.join(",\n", traced) + "\n]\n}";
+            String first = losses.isEmpty() ? ""
+                    : String.format(Locale.ROOT, " Step 1's loss, %.4f, is about that: the untrained model does not "
+                    + "know yet which letters are likely.", losses.get(0)[1]);
+            String body = """
+                    <h1>%s</h1>
+                    <figure><canvas id="loss" width="900" height="300"></canvas>
+                    <figcaption>The loss of each step: how surprised the model was, on average, by each next letter
+                    of that step's name (the mean of -ln p of the right token); in black, the mean of the last 50
+                    steps. The dashed line is ln %d = %.2f, the
+                    loss of a model that gives each of the %d tokens the same probability, 1/%d: what guessing a
+                    letter uniformly would score.%s Below the line, the model has learned something.</figcaption>
+                    </figure>
+                    <h2>What the model did while sampling</h2>
+                    <p class="note">For each of the first names sampled, at each position (a row, labelled by the token
+                    read there; . is BOS, which starts and ends a name): each attention head's weights on that
+                    position and the ones before it (each row sums to 1; darker is more), and the probability of each
+                    candidate next token, at temperature %s, that the sampler drew from; the one it drew is outlined.
+                    Point at a cell for its number.</p>
+                    <div id="names"></div>
+                    """.formatted(Svg.xml(title), gpt.vocabSize, uniform, gpt.vocabSize, gpt.vocabSize, first,
+                    Numbers.shortNumber(temperature));
+            return Page.html(title, STYLE, body, json, SCRIPT);
+        }
+
+        static final String STYLE = """
+                table.heat { border-collapse: collapse; display: inline-table; margin: 4px 18px 10px 0;
+                  vertical-align: top; font-size: 11px; }
+                table.heat caption { text-align: left; font-size: 12px; padding-bottom: 2px; white-space: nowrap; }
+                table.heat td { width: 13px; height: 13px; padding: 0; border: 1px solid #eee; }
+                table.heat td.chosen { outline: 2px solid #E69F00; outline-offset: -2px; }
+                table.heat th { font-weight: normal; padding: 0 3px; }
+                """;
+
+        static final String SCRIPT = """
+                // The run's numbers, as MicroGpt.java wrote them (see GptPage).
+                const data = JSON.parse(document.getElementById("data").textContent);
+                const escape = text => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+                if (data.losses.length) chart(document.getElementById("loss"), {x: data.losses.map(p => p[0]),
+                  y: data.losses.map(p => p[1]),
+                  xTicks: data.xTicks, yTicks: data.yTicks, yMax: data.yMax, xLabel: "step", yLabel: "loss",
+                  colour: data.colour, mean: 50,
+                  level: {y: data.uniform, label: "ln " + data.vocab.length + " = " + data.uniform.toFixed(2)
+                                                  + ": guessing uniformly"}});
+
+                // A heatmap as a table: cell(r, c) is null (no cell), or [a number from 0 to 1, outlined?].
+                function heatmap(title, rows, columns, cell) {
+                  let html = "<table class=\\"heat\\"><caption>" + title + "</caption><tr><th></th>"
+                    + columns.map(c => "<th>" + escape(c) + "</th>").join("") + "</tr>";
+                  rows.forEach((row, r) => {
+                    html += "<tr><th>" + escape(row) + "</th>";
+                    columns.forEach((column, c) => {
+                      const v = cell(r, c);
+                      html += v == null ? "<td style=\\"border: none\\"></td>" : "<td title=\\"" + v[0] + "\\""
+                        + (v[1] ? " class=\\"chosen\\"" : "") + " style=\\"background: rgba(0, 114, 178, "
+                        + Math.min(1, v[0]).toFixed(3) + ")\\"></td>";
+                    });
+                    html += "</tr>";
+                  });
+                  return html + "</table>";
+                }
+                document.getElementById("names").innerHTML = data.names.map((name, i) => {
+                  const read = name.tokens.slice(0, -1).map(t => data.vocab[t]);  // the token read at each position
+                  let html = "<h2>sample " + (i + 1) + ": " + escape(name.name) + "</h2>";
+                  name.attention.forEach((heads, l) => heads.forEach((rows, h) => {
+                    html += heatmap("layer " + (l + 1) + ", head " + (h + 1), read, read,
+                                    (r, c) => c <= r ? [rows[r][c], false] : null);
+                  }));
+                  return html + heatmap("next token", read, data.vocab,
+                                        (r, c) => [name.probabilities[r][c], c == name.tokens[r + 1]]);
+                }).join("");
+                if (!data.names.length) document.getElementById("names").textContent = "No names were sampled.";
+                document.body.dataset.drawn = "1";
+                """;
     }
 
     public static void main(String[] args) {

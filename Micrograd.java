@@ -907,13 +907,19 @@ public class Micrograd {
          * on top. Rows run from the top (largest y) down. With colour, the regions are tinted.
          */
         static List<String> plot(MLP model, Dataset data, int width, int height, boolean colour) {
+            return plot(x -> model.apply(x).data, data, width, height, colour);
+        }
+
+        /** The same plot for any score of a point (Watch gives one that makes no Values, for speed). */
+        static List<String> plot(ToDoubleFunction<double[]> score, Dataset data, int width, int height,
+                                 boolean colour) {
             Box box = Box.around(data.x());
             double cellW = (box.xMax() - box.xMin()) / width, cellH = (box.yMax() - box.yMin()) / height;
             var grid = new char[height][width];
             for (int row = 0; row < height; row++) {
                 for (int col = 0; col < width; col++) {
                     double x = box.xMin() + (col + 0.5) * cellW, y = box.yMax() - (row + 0.5) * cellH;
-                    grid[row][col] = model.apply(new double[] {x, y}).data > 0 ? REGION_PLUS : REGION_MINUS;
+                    grid[row][col] = score.applyAsDouble(new double[] {x, y}) > 0 ? REGION_PLUS : REGION_MINUS;
                 }
             }
             for (int i = 0; i < data.size(); i++) {
@@ -1182,6 +1188,578 @@ public class Micrograd {
         static String xml(String text) {
             return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
         }
+    }
+
+    // =============================================================================================
+    // Plumbing: watching it learn: the live plot (--watch) and the page that replays the run (--html)
+    // =============================================================================================
+
+    /**
+     * The model's parameters at one moment as plain numbers, and the score they give without making a
+     * Value: the live plot asks for 1,200 scores a frame, which as Values would cost more than training.
+     * sizes are the inputs, then each layer's neurons; parameters are in micrograd's order (MLP.parameters:
+     * layer by layer, neuron by neuron, its weights and then its bias).
+     */
+    record Weights(List<Integer> sizes, Activation activation, double[] parameters) {
+        static Weights of(MLP model) {
+            var sizes = new ArrayList<Integer>(List.of(model.layers.get(0).neurons.get(0).w.size()));
+            for (Layer layer : model.layers) sizes.add(layer.neurons.size());
+            List<Value> all = model.parameters();
+            double[] parameters = new double[all.size()];
+            for (int i = 0; i < parameters.length; i++) parameters[i] = all.get(i).data;
+            return new Weights(sizes, model.layers.get(0).neurons.get(0).activation, parameters);
+        }
+
+        /** The score of one point, summed in Neuron.apply's order (b + w0*x0 + w1*x1 ...): the same number. */
+        double score(double[] x) {
+            double[] in = x;
+            int at = 0; // where the next neuron's weights start
+            for (int layer = 1; layer < sizes.size(); layer++) {
+                double[] out = new double[sizes.get(layer)];
+                for (int n = 0; n < out.length; n++, at += in.length + 1) {
+                    double sum = parameters[at + in.length];
+                    for (int i = 0; i < in.length; i++) sum += parameters[at + i] * in[i];
+                    out[n] = layer == sizes.size() - 1 ? sum : switch (activation) { // as Value's relu and tanh
+                        case RELU -> sum < 0 ? 0 : sum;
+                        case TANH -> Math.tanh(sum);
+                        case LINEAR -> sum;
+                    };
+                }
+                in = out;
+            }
+            return in[0];
+        }
+    }
+
+    /**
+     * --watch: on a terminal, the text plot (or, for 3-D data, the predictions) drawn below the step lines
+     * and drawn again in place about FRAMES times as the model trains: the cursor goes back up over the
+     * old frame (ANSI escapes; the scrollback is left alone). At the end the frame is wiped and the report
+     * prints where it was. In a pipe, or with TERM=dumb, it prints the step lines and nothing else.
+     */
+    static final class Watch {
+        static final int FRAMES = 20;
+        static final String CLEAR_LINE = "\u001b[K", CLEAR_BELOW = "\u001b[J", NEWLINE = System.lineSeparator();
+
+        private final PrintWriter out;
+        private final Dataset data;   // null: not on a terminal, so nothing is drawn
+        private final int steps, every, width, height;
+        private final List<String> waiting = new ArrayList<>(); // step lines to print above the next frame
+        private List<String> frame = List.of();                 // the frame now on the screen
+        private long drawn;                                     // when it was drawn (System.nanoTime)
+
+        private Watch(PrintWriter out, Dataset data, int steps, int width, int height) {
+            this.out = out;
+            this.data = data;
+            this.steps = steps;
+            this.every = Math.max(1, (steps + FRAMES - 1) / FRAMES);
+            this.width = width;
+            this.height = height;
+        }
+
+        /**
+         * Live only if wanted and on a terminal that can move its cursor; the frames are made to fit the
+         * terminal (a frame taller than the screen could not be drawn over), the final plot is as asked.
+         */
+        static Watch of(boolean wanted, PrintWriter out, Dataset data, int steps, int width, int height) {
+            String term = System.getenv("TERM");
+            boolean live = wanted && System.console() != null && term != null && !term.equals("dumb");
+            int[] size = live ? terminalSize() : null;                // rows and columns, if known
+            if (size != null) {
+                height = Math.min(height, size[0] - 8); // the frame is height + 5 lines; a step line, the cursor's
+                                                         // line and one to spare
+                width = Math.min(width, size[1] - 2);
+                live = height >= 5 && width >= 10;
+            }
+            return new Watch(out, live ? data : null, steps, width, height);
+        }
+
+        /** The terminal's rows and columns, as `stty size` tells them; null where it cannot. */
+        static int[] terminalSize() {
+            try {
+                Process stty = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                String[] words = new String(stty.getInputStream().readAllBytes()).trim().split(" ");
+                int rows = Integer.parseInt(words[0]), columns = Integer.parseInt(words[1]);
+                return stty.waitFor() == 0 && rows > 0 && columns > 0 ? new int[] {rows, columns} : null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (IOException | RuntimeException e) {
+                return null;                                            // no stty (Windows), no /dev/tty
+            }
+        }
+
+        /** A step line: printed now, or (live) above the frame when it is next drawn. */
+        void println(String line) {
+            if (data == null) out.println(line);
+            else waiting.add(line);
+        }
+
+        /**
+         * After each step: a new frame now and then, over the old one, with the waiting step lines above it.
+         * Step lines alone are drawn at most every 50 ms: a terminal shows no more, and drawing a frame for
+         * each of them would slow a fast run down.
+         */
+        void afterStep(Step step, MLP model) {
+            if (data == null) return;
+            boolean due = step.step() % every == 0 || step.step() == steps - 1;
+            if (!due && (waiting.isEmpty() || System.nanoTime() - drawn < 50_000_000)) return;
+            drawn = System.nanoTime();
+            var text = new StringBuilder(up());
+            if (due) frame = frame(step, model);
+            for (String line : waiting) text.append(line).append(CLEAR_LINE).append(NEWLINE);
+            for (String line : frame) text.append(line).append(CLEAR_LINE).append(NEWLINE);
+            waiting.clear();
+            out.print(text);
+            out.flush();
+        }
+
+        /** Wipes the frame, so that the report prints in its place. */
+        void end() {
+            if (data == null) return;
+            out.print(up() + CLEAR_BELOW);
+            frame = List.of();
+            waiting.forEach(out::println);
+            waiting.clear();
+            out.flush();
+        }
+
+        /** The cursor back up to the frame's first line ("\e[0A" would move it one line). */
+        private String up() { return frame.isEmpty() ? "" : "\u001b[" + frame.size() + "A"; }
+
+        /** The numbers of the step, then the plot without its legend (80 columns would wrap it). */
+        private List<String> frame(Step step, MLP model) {
+            var lines = new ArrayList<String>();
+            lines.add("after step " + step.step() + ": loss " + Numbers.repr(step.loss()) + ", accuracy "
+                    + Numbers.repr(step.accuracy()) + "%");
+            if (data.inputs() == 2) {
+                var plot = TextPlot.plot(Weights.of(model)::score, data, width, height, TextPlot.terminalWantsColour());
+                lines.addAll(plot.subList(0, plot.size() - 1));
+            } else {
+                lines.addAll(TextPlot.predictions(model, data));
+            }
+            return lines;
+        }
+    }
+
+    /**
+     * What the two pages share (--html here and in MicroGpt.java): the page around the data, JSON, and a
+     * line chart. A page is data, then drawing: Java writes the numbers as a JSON block, and a small script
+     * draws them. Its Content-Security-Policy forbids every fetch, so the page works offline or not at all.
+     * Once it has drawn, the script sets data-drawn="1" on the body; a script error is written into
+     * data-errors (the tests read both from headless Chromium's --dump-dom, which shows no console).
+     */
+    static final class Page {
+        private Page() {}
+
+        static String html(String title, String style, String body, String json, String script) {
+            return """
+                    <!DOCTYPE html>
+                    <html lang="en">
+                    <head>
+                    <meta charset="utf-8">
+                    <meta http-equiv="Content-Security-Policy" \
+                    content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'">
+                    <title>%s</title>
+                    <style>
+                    body { font-family: sans-serif; font-size: 14px; color: #222; margin: 16px 24px; max-width: 1000px; }
+                    h1 { font-size: 18px; font-weight: normal; }
+                    h2 { font-size: 15px; margin: 20px 0 6px; }
+                    figure { margin: 8px 16px 8px 0; display: inline-block; vertical-align: top; }
+                    figcaption, .note { color: #555; font-size: 13px; max-width: 62em; }
+                    canvas { display: block; }
+                    %s</style>
+                    </head>
+                    <body>
+                    <script>
+                    window.onerror = function (message, source, line) {
+                      document.body.dataset.errors = (document.body.dataset.errors || "") + message + " (line " + line + ") ";
+                    };
+                    </script>
+                    %s
+                    <script type="application/json" id="data">
+                    %s
+                    </script>
+                    <script>
+                    // A line chart: c.x and c.y the points; c.xTicks, c.yTicks and c.yMax the axes (Java's Svg.ticks);
+                    // if given, a cursor at point c.cursor, a dashed line at height c.level.y, and in black the mean
+                    // of the last c.mean points.
+                    function chart(canvas, c) {
+                      const g = canvas.getContext("2d"), W = canvas.width, H = canvas.height, L = 54, R = 14, T = 26, B = 40;
+                      const xMin = c.x[0], xMax = Math.max(c.x[c.x.length - 1], xMin + 1);
+                      const px = x => L + (x - xMin) / (xMax - xMin) * (W - L - R);
+                      const py = y => H - B - Math.min(y, c.yMax) / c.yMax * (H - T - B);
+                      g.clearRect(0, 0, W, H);
+                      g.font = "11px sans-serif"; g.fillStyle = "#222"; g.strokeStyle = "#444"; g.lineWidth = 1;
+                      g.strokeRect(L, T, W - L - R, H - T - B);
+                      g.textAlign = "center";
+                      for (const t of c.xTicks) { line(g, px(t), H - B, px(t), H - B + 5); g.fillText(t, px(t), H - B + 17); }
+                      g.fillText(c.xLabel, L + (W - L - R) / 2, H - 6);
+                      g.textAlign = "right";
+                      for (const t of c.yTicks) { line(g, L - 5, py(t), L, py(t)); g.fillText(t, L - 8, py(t) + 4); }
+                      g.textAlign = "left"; g.font = "12px sans-serif";
+                      g.fillText(c.yLabel, L + 4, T - 8);
+                      if (c.level) {
+                        g.setLineDash([6, 4]); line(g, L, py(c.level.y), W - R, py(c.level.y)); g.setLineDash([]);
+                        g.fillText(c.level.label, W - R - 8 - g.measureText(c.level.label).width, py(c.level.y) - 6);
+                      }
+                      g.strokeStyle = c.colour; g.lineWidth = c.mean ? 1 : 2; g.beginPath();
+                      c.y.forEach((y, i) => g.lineTo(px(c.x[i]), py(Number.isFinite(y) ? y : c.yMax)));
+                      g.stroke();
+                      if (c.mean) {
+                        let sum = 0;
+                        g.strokeStyle = "#222"; g.lineWidth = 2; g.beginPath();
+                        c.y.forEach((y, i) => {
+                          sum += y - (i >= c.mean ? c.y[i - c.mean] : 0);
+                          g.lineTo(px(c.x[i]), py(sum / Math.min(i + 1, c.mean)));
+                        });
+                        g.stroke();
+                      }
+                      if (c.cursor != null) {
+                        const x = px(c.x[c.cursor]);
+                        g.strokeStyle = "#222"; g.lineWidth = 1; line(g, x, T, x, H - B);
+                        g.fillStyle = c.colour; g.beginPath(); g.arc(x, py(c.y[c.cursor]), 4, 0, 2 * Math.PI); g.fill(); g.stroke();
+                      }
+                    }
+                    function line(g, x0, y0, x1, y1) { g.beginPath(); g.moveTo(x0, y0); g.lineTo(x1, y1); g.stroke(); }
+                    %s</script>
+                    </body>
+                    </html>
+                    """.formatted(Svg.xml(title), style, body, json, script);
+        }
+
+        /** A JSON string in plain ASCII; '<' escaped too, so that no "</script>" can end the data block. */
+        static String string(String text) {
+            var out = new StringBuilder("\"");
+            for (char c : text.toCharArray()) {
+                if (c == '"' || c == '\\') out.append('\\').append(c);
+                else if (c < 0x20 || c > 0x7e || c == '<') out.append(String.format("\\u%04x", (int) c));
+                else out.append(c);
+            }
+            return out.append('"').toString();
+        }
+
+        /** A number as Python prints it (so as the step lines print it); JSON has no NaN, so null. */
+        static String number(double x) { return Double.isFinite(x) ? Numbers.repr(x) : "null"; }
+
+        static String numbers(double[] xs, DoubleFunction<String> format) {
+            var out = new StringJoiner(",", "[", "]");
+            for (double x : xs) out.add(format.apply(x));
+            return out.toString();
+        }
+
+        /** An axis from 0 to the largest finite value (at least atLeast): "yMax": ..., "yTicks": [...]. */
+        static String axis(double[] values, double atLeast) {
+            double max = atLeast;
+            for (double v : values) if (Double.isFinite(v)) max = Math.max(max, v);
+            if (max <= 0) max = 1;
+            return "\"yMax\": " + number(max) + ", \"yTicks\": " + ticks(max);
+        }
+
+        /** Round numbers from 0 to max, as the SVG's axes have them. */
+        static String ticks(double max) {
+            return numbers(Svg.ticks(0, max).stream().mapToDouble(Double::doubleValue).toArray(), Numbers::shortNumber);
+        }
+    }
+
+    /**
+     * --html: a page that replays the run. Java writes the data: the training points, and a frame per step
+     * (or, past MAX_FRAMES steps, evenly spaced): its loss, accuracy and learning rate as the step line has
+     * them, and the parameters that step's forward pass used, to 6 digits. The page's script evaluates the
+     * network on the plane for the frame shown: the score, and each neuron's own output.
+     */
+    static final class HtmlReplay {
+        static final int MAX_FRAMES = 300;      // every step of a run up to this long; evenly spaced beyond
+        static final int MAX_NUMBERS = 200_000; // parameters in all frames together: about 2 MB
+        static final int MAX_DRAWN = 64;        // the page draws networks of up to this many neurons a layer
+
+        record Frame(Step step, double[] parameters) {}
+
+        private final int steps;
+        private final boolean drawn;
+        private final BitSet chosen;
+        private final List<Frame> frames = new ArrayList<>();
+        private double[] next; // the parameters that the next step's forward pass uses
+
+        HtmlReplay(MLP model, int steps) {
+            this.steps = steps;
+            drawn = model.layers.stream().allMatch(layer -> layer.neurons.size() <= MAX_DRAWN);
+            int fit = drawn ? Math.max(2, MAX_NUMBERS / model.parameters().size()) : MAX_FRAMES;
+            chosen = evenlySpaced(steps, Math.min(steps, Math.min(MAX_FRAMES, fit)));
+            next = drawn ? Weights.of(model).parameters() : null;
+        }
+
+        /** count of the steps 0 .. steps - 1, evenly spaced, the first and the last among them. */
+        static BitSet evenlySpaced(int steps, int count) {
+            var chosen = new BitSet(steps);
+            for (int i = 0; i < count; i++) {
+                chosen.set(count == 1 ? 0 : (int) Math.round((double) i * (steps - 1) / (count - 1)));
+            }
+            return chosen;
+        }
+
+        /** After each step (its update done): keep a frame if the step is chosen. */
+        void record(Step step, MLP model) {
+            if (chosen.get(step.step())) frames.add(new Frame(step, next));
+            if (drawn && chosen.get(step.step() + 1)) next = Weights.of(model).parameters();
+        }
+
+        List<Frame> frames() { return frames; }
+
+        String page(String title, MLP model, Dataset data) {
+            Weights shape = Weights.of(model);
+            boolean plane = data.inputs() == 2;
+            var json = new StringBuilder("{\n");
+            json.append("\"title\": ").append(Page.string(title)).append(",\n");
+            json.append("\"sizes\": ").append(shape.sizes()).append(", \"activation\": ")
+                .append(Page.string(shape.activation().name().toLowerCase(Locale.ROOT))).append(",\n");
+            json.append("\"steps\": ").append(steps).append(", \"drawn\": ").append(drawn).append(",\n");
+            json.append(String.format("\"colours\": {\"minus\": \"%s\", \"plus\": \"%s\", \"lightMinus\": \"%s\", "
+                    + "\"lightPlus\": \"%s\"},%n", Svg.BLUE, Svg.ORANGE, Svg.LIGHT_BLUE, Svg.LIGHT_ORANGE));
+            if (plane) {
+                TextPlot.Box box = TextPlot.Box.around(data.x());
+                json.append("\"box\": ").append(Page.numbers(new double[] {box.xMin(), box.xMax(), box.yMin(),
+                        box.yMax()}, Page::number)).append(",\n");
+            }
+            json.append("\"points\": [");
+            for (int i = 0; i < data.size(); i++) {
+                double[] point = Arrays.copyOf(data.x()[i], data.inputs() + 1); // its inputs, then its class
+                point[data.inputs()] = data.y()[i];
+                json.append(i == 0 ? "" : ",").append(Page.numbers(point, Numbers::shortNumber));
+            }
+            json.append("],\n");
+            double[] losses = frames.stream().mapToDouble(f -> f.step().loss()).toArray();
+            double[] accuracies = frames.stream().mapToDouble(f -> f.step().accuracy()).toArray();
+            json.append("\"xTicks\": ").append(Page.ticks(Math.max(1, steps - 1))).append(",\n");
+            json.append("\"loss\": {").append(Page.axis(losses, 0)).append("},\n");
+            json.append("\"accuracy\": {").append(Page.axis(accuracies, 100)).append("},\n");
+            json.append("\"frames\": [");
+            for (int i = 0; i < frames.size(); i++) {
+                Step s = frames.get(i).step();
+                json.append(i == 0 ? "\n" : ",\n").append("{\"step\": ").append(s.step())
+                    .append(", \"loss\": ").append(Page.number(s.loss()))
+                    .append(", \"accuracy\": ").append(Page.number(s.accuracy()))
+                    .append(", \"lr\": ").append(Page.number(s.learningRate()));
+                if (drawn) {
+                    json.append(", \"parameters\": ")
+                        .append(Page.numbers(frames.get(i).parameters(), Numbers::shortNumber));
+                }
+                json.append("}");
+            }
+            json.append("\n]\n}");
+            int most = Collections.max(shape.sizes());
+            return Page.html(title, STYLE, body(title, data, plane, most), json.toString(), SCRIPT);
+        }
+
+        private String body(String title, Dataset data, boolean plane, int most) {
+            String left = !plane ? "<p class=\"note\">The plane and each neuron's map need 2-D data; this dataset has "
+                    + data.inputs() + " inputs. Each sample's prediction at this step:</p><table id=\"predictions\">"
+                    + "</table>"
+                    : !drawn ? "" : """
+                    <canvas id="plane" width="400" height="400"></canvas>
+                    <figcaption>The plane coloured by the model's score: orange where it says +1, blue where it says
+                    -1, paler towards 0 (white: the boundary, where the score is 0; full colour from a score of 1,
+                    the hinge loss's margin). Squares: samples of class +1; circles: class -1.</figcaption>""";
+            String network = drawn ? """
+                    <h2>The network at this step</h2>
+                    <figure><canvas id="network" width="960" height="%d"></canvas>
+                    <figcaption>Each square is a neuron, in columns layer by layer%s. The lines are the weights: orange
+                    positive, blue negative, thicker is larger.</figcaption>
+                    </figure>""".formatted(Math.min(900, Math.max(160, 60 + most * 46)), !plane ? ""
+                    : "; its picture is the neuron's output over the same plane (orange positive, blue negative, "
+                    + "white 0, each scaled to its own largest value). The first layer's neurons see straight lines; "
+                    + "the layers after them combine those into curves")
+                    : "<p class=\"note\">The network has a layer of more than " + MAX_DRAWN
+                    + " neurons; this page draws networks of up to " + MAX_DRAWN + " a layer.</p>";
+            String controls = frames.isEmpty() ? "<p class=\"note\">No training steps were run.</p>" : """
+                    <p class="controls"><button id="play">Play</button>
+                    <input id="slider" type="range" min="0" max="0" value="0"></p>
+                    <p class="controls" id="numbers"></p>
+                    <p class="note">Each frame is the model as that step's forward pass saw it, before its update: the
+                    loss, accuracy and learning rate are that step's line. %s Keys: left and right arrows, Home,
+                    End; space plays and pauses.</p>""".formatted(frames.size() == steps ? "Every step is here."
+                    : frames.size() + " of the " + steps + " steps are here, evenly spaced.");
+            return "<h1>" + Svg.xml(title) + "</h1>\n" + controls + "\n<div><figure class=\"plane\">" + left
+                    + "</figure>\n"
+                    + "<figure><canvas id=\"loss\" width=\"540\" height=\"200\"></canvas>"
+                    + "<canvas id=\"accuracy\" width=\"540\" height=\"200\"></canvas></figure></div>\n" + network;
+        }
+
+        static final String STYLE = """
+                .controls { font-size: 15px; margin: 6px 0; } .controls input { width: 480px; vertical-align: middle; }
+                #predictions td, #predictions th { padding: 2px 12px; text-align: right; }
+                button { width: 5em; } .plane { width: 400px; } .plane figcaption { margin-top: 6px; }
+                """;
+
+        static final String SCRIPT = """
+                // 1. The data, as Micrograd.java wrote it (see HtmlReplay).
+                const data = JSON.parse(document.getElementById("data").textContent);
+                const frames = data.frames, last = data.sizes.length - 1, G = 100; // the plane: G x G points
+                const rgb = hex => [1, 3, 5].map(i => parseInt(hex.substr(i, 2), 16));
+                const MINUS = rgb(data.colours.minus), PLUS = rgb(data.colours.plus);
+                const LIGHT = [rgb(data.colours.lightMinus), rgb(data.colours.lightPlus)];
+                const printed = x => Number.isInteger(x) ? x.toFixed(1) : String(x); // as the step lines print it
+
+                // 2. A frame: its network, and every neuron's output at every point of the plane.
+                function network(p) { // the flat parameters in micrograd's order: each neuron's weights, then its bias
+                  const layers = [];
+                  for (let l = 1, at = 0; l <= last; l++) {
+                    const inputs = data.sizes[l - 1], layer = [];
+                    for (let n = 0; n < data.sizes[l]; n++, at += inputs + 1) {
+                      layer.push({w: p.slice(at, at + inputs), b: p[at + inputs]});
+                    }
+                    layers.push(layer);
+                  }
+                  return layers;
+                }
+                function activation(s) {
+                  return data.activation == "relu" ? Math.max(0, s) : data.activation == "tanh" ? Math.tanh(s) : s;
+                }
+                function forward(layers, x) { // every layer's outputs for one input, the input first
+                  const all = [x];
+                  layers.forEach((layer, l) => all.push(layer.map(n => n.w.reduce((s, w, i) => s + w * all[l][i], n.b))
+                                                             .map(s => l < last - 1 ? activation(s) : s)));
+                  return all;
+                }
+                function outputs(layers) { // maps[l][n][cell]: neuron n of layer l (layer 0: the inputs) at each point
+                  const maps = data.sizes.map(n => Array.from({length: n}, () => new Float64Array(G * G)));
+                  const [x0, x1, y0, y1] = data.box;
+                  for (let cell = 0; cell < G * G; cell++) {
+                    const x = [x0 + (cell % G + 0.5) * (x1 - x0) / G, y1 - (Math.floor(cell / G) + 0.5) * (y1 - y0) / G];
+                    forward(layers, x).forEach((a, l) => a.forEach((v, n) => maps[l][n][cell] = v));
+                  }
+                  return maps;
+                }
+                const steps = frames.map(f => f.step), losses = frames.map(f => f.loss);
+                const accuracies = frames.map(f => f.accuracy);
+                const biggest = frames.reduce((most, f) => network(f.parameters || []).flat() // the largest weight
+                  .reduce((most, n) => n.w.reduce((most, w) => Math.max(most, Math.abs(w)), most), most), 1e-9);
+
+                // 3. Drawing.
+                function paint(g, values, scale, colours, x, y, size) { // white at 0, full colour from |value| = scale
+                  const image = new ImageData(G, G);
+                  values.forEach((v, i) => {
+                    const t = Math.min(1, Math.abs(v) / scale), c = colours[v > 0 ? 1 : 0];
+                    image.data.set([...c.map(k => 255 + (k - 255) * t), 255], 4 * i);
+                  });
+                  const picture = document.createElement("canvas");
+                  picture.width = picture.height = G;
+                  picture.getContext("2d").putImageData(image, 0, 0);
+                  g.imageSmoothingEnabled = size < G;
+                  g.drawImage(picture, x, y, size, size);
+                }
+                function drawPlane(score) {
+                  const canvas = document.getElementById("plane"), g = canvas.getContext("2d"), S = canvas.width;
+                  const [x0, x1, y0, y1] = data.box;
+                  paint(g, score, 1, LIGHT, 0, 0, S);
+                  g.strokeStyle = "#222"; g.lineWidth = 0.6;
+                  for (const [x, y, label] of data.points) {
+                    const px = (x - x0) / (x1 - x0) * S, py = (y1 - y) / (y1 - y0) * S;
+                    g.fillStyle = label > 0 ? data.colours.plus : data.colours.minus;
+                    g.beginPath();
+                    if (label > 0) g.rect(px - 3.5, py - 3.5, 7, 7); else g.arc(px, py, 4, 0, 2 * Math.PI);
+                    g.fill(); g.stroke();
+                  }
+                }
+                function drawNetwork(layers, maps) {
+                  const canvas = document.getElementById("network"), g = canvas.getContext("2d");
+                  const W = canvas.width, H = canvas.height, most = Math.max(...data.sizes);
+                  const size = Math.max(8, Math.min(40, Math.floor((H - 50) / most) - 6));
+                  const at = (l, n) => [50 + l * (W - 100 - size) / last,           // a neuron's top left corner
+                                        40 + (H - 40 - data.sizes[l] * (size + 6)) / 2 + n * (size + 6)];
+                  g.clearRect(0, 0, W, H);
+                  layers.forEach((layer, l) => layer.forEach((neuron, n) => neuron.w.forEach((w, i) => {
+                    const [xa, ya] = at(l, i), [xb, yb] = at(l + 1, n), strength = Math.abs(w) / biggest;
+                    g.strokeStyle = w > 0 ? data.colours.plus : data.colours.minus;
+                    g.lineWidth = 0.3 + 4 * strength;
+                    g.globalAlpha = 0.2 + 0.7 * strength;
+                    line(g, xa + size, ya + size / 2, xb, yb + size / 2);
+                  })));
+                  g.globalAlpha = 1;
+                  g.font = "12px sans-serif"; g.textAlign = "center"; g.fillStyle = "#222";
+                  data.sizes.forEach((count, l) => {
+                    for (let n = 0; n < count; n++) {
+                      const [x, y] = at(l, n);
+                      if (maps) {
+                        let top = 0;
+                        for (const v of maps[l][n]) top = Math.max(top, Math.abs(v));
+                        paint(g, maps[l][n], top || 1, [MINUS, PLUS], x, y, size);
+                      } else {
+                        g.fillStyle = "#eee"; g.fillRect(x, y, size, size); g.fillStyle = "#222";
+                      }
+                      g.strokeStyle = "#444"; g.lineWidth = 1; g.strokeRect(x, y, size, size);
+                      if (l == 0) g.fillText("x" + (n + 1), x - 14, y + size / 2 + 4);
+                    }
+                    const heading = l == 0 ? "inputs" : l == last ? "output: the score"
+                                  : "layer " + l + ": " + count + " " + data.activation;
+                    g.fillText(heading, at(l, 0)[0] + size / 2, 16);
+                  });
+                }
+                function drawPredictions(layers) { // for data with more than 2 inputs: each sample's prediction
+                  document.getElementById("predictions").innerHTML = "<tr><th>input</th><th>target</th><th>prediction</th></tr>"
+                    + data.points.map(p => "<tr><td>[" + p.slice(0, -1).join(", ") + "]</td><td>" + p[p.length - 1]
+                      + "</td><td>" + forward(layers, p.slice(0, -1))[last][0].toFixed(4) + "</td></tr>").join("");
+                }
+                function draw(i) {
+                  const f = frames[i];
+                  document.getElementById("numbers").textContent = "step " + f.step + " (of 0 to " + (data.steps - 1)
+                    + "): loss " + printed(f.loss) + ", accuracy " + printed(f.accuracy) + "%, lr " + printed(f.lr);
+                  chart(document.getElementById("loss"), {x: steps, y: losses, xTicks: data.xTicks,
+                    yTicks: data.loss.yTicks, yMax: data.loss.yMax, xLabel: "step", yLabel: "loss",
+                    colour: data.colours.minus, cursor: i});
+                  chart(document.getElementById("accuracy"), {x: steps, y: accuracies, xTicks: data.xTicks,
+                    yTicks: data.accuracy.yTicks, yMax: data.accuracy.yMax, xLabel: "step", yLabel: "accuracy (%)",
+                    colour: data.colours.plus, cursor: i});
+                  if (data.drawn) {
+                    const layers = network(f.parameters), maps = data.box ? outputs(layers) : null;
+                    if (maps) drawPlane(maps[last][0]); else drawPredictions(layers);
+                    drawNetwork(layers, maps);
+                  }
+                  document.body.dataset.drawn = "1";
+                }
+
+                // 4. The controls: play and pause, the slider, the keys, and #step=K in the address.
+                let shown = 0, timer = null;
+                const slider = document.getElementById("slider"), button = document.getElementById("play");
+                function show(i) {
+                  shown = Math.max(0, Math.min(frames.length - 1, i));
+                  slider.value = shown;
+                  draw(shown);
+                }
+                function play() {
+                  if (timer) {
+                    clearInterval(timer);
+                    timer = null;
+                  } else {
+                    if (shown == frames.length - 1) show(0);
+                    timer = setInterval(() => shown == frames.length - 1 ? play() : show(shown + 1),
+                                        Math.max(30, Math.min(150, 10000 / frames.length)));
+                  }
+                  button.textContent = timer ? "Pause" : "Play";
+                }
+                function fromAddress() { // #step=40: the last frame at or before step 40; else the last frame
+                  const asked = /step=(\\d+)/.exec(location.hash);
+                  const at = asked ? frames.filter(f => f.step <= +asked[1]).length - 1 : frames.length - 1;
+                  show(at);
+                }
+                if (frames.length) {
+                  slider.max = frames.length - 1;
+                  slider.oninput = () => show(+slider.value);
+                  button.onclick = play;
+                  document.onkeydown = e => {
+                    if (e.target == slider && e.key.startsWith("Arrow")) return; // the slider moves itself,
+                    if (e.target == button && e.key == " ") return;               // and the button clicks itself
+                    const to = {ArrowRight: shown + 1, ArrowLeft: shown - 1, Home: 0, End: frames.length - 1}[e.key];
+                    if (to != null) show(to); else if (e.key == " ") play(); else return;
+                    e.preventDefault();
+                  };
+                  window.onhashchange = fromAddress;
+                  fromAddress();
+                } else {
+                  document.body.dataset.drawn = "1";
+                }
+                """;
     }
 
     // =============================================================================================
@@ -1910,6 +2488,16 @@ public class Micrograd {
             @Option(names = "--log", paramLabel = "CSV",
                     description = "Write step,loss,accuracy,lr to a CSV file, a row per step as training goes.")
             Path log;
+
+            @Option(names = "--html", paramLabel = "PAGE",
+                    description = "After training, write a page that replays the run: the boundary, each neuron's "
+                            + "map and the network at every step, with play, a slider and the arrow keys.")
+            Path html;
+
+            @Option(names = "--watch",
+                    description = "On a terminal, redraw the plot in place as the model trains (in a pipe, or with "
+                            + "TERM=dumb or --no-plot, the run prints what it prints without it).")
+            boolean watch;
         }
     }
 
@@ -1990,6 +2578,8 @@ public class Micrograd {
                 new TrainOptions.Training();
         @ArgGroup(validate = false, heading = "%nOutput:%n") TrainOptions.Output output = new TrainOptions.Output();
 
+        private HtmlReplay replay; // --html: the frames kept for the page
+
         /** Reads like the notebook: the data, the model, training, and the report. */
         @Override
         public Integer call() {
@@ -2034,6 +2624,9 @@ public class Micrograd {
                     training.batchSize, training.forgetZeroGrad);
             var csv = output.log == null ? null
                     : Output.CsvLog.open(spec.commandLine(), "--log", output.log, "step,loss,accuracy,lr");
+            replay = output.html == null ? null : new HtmlReplay(mlp, training.steps); // the model untrained yet
+            var watch = Watch.of(output.watch && (dataset.inputs() != 2 || !output.noPlot), out, dataset,
+                    training.steps, output.width, output.height);
             try (csv) {
                 return Micrograd.train(mlp, dataset, settings, random, step -> {
                     history.add(step);
@@ -2043,9 +2636,13 @@ public class Micrograd {
                     }
                     if (step.step() % output.every == 0 || step.step() == training.steps - 1
                             || diverged(step.loss(), history.get(0).loss())) {
-                        out.println(stepLine(step));
+                        watch.println(stepLine(step));
                     }
+                    watch.afterStep(step, mlp);
+                    if (replay != null) replay.record(step, mlp);
                 });
+            } finally {
+                watch.end();
             }
         }
 
@@ -2065,6 +2662,11 @@ public class Micrograd {
                         Svg.picture(mlp, dataset, history, title(dataset)));
                 out.println();
                 out.println("wrote " + output.svg);
+            }
+            if (replay != null) {
+                Output.writeWhole(spec.commandLine(), "--html", output.html, replay.page(title(dataset), mlp, dataset));
+                out.println();
+                out.println("wrote " + output.html);
             }
             out.flush();
         }
@@ -2149,6 +2751,7 @@ public class Micrograd {
             var outputs = new ArrayList<Output.Target>(); // now, not after training
             if (output.svg != null) outputs.add(Output.target(cmd, "--svg", output.svg));
             if (output.log != null) outputs.add(Output.target(cmd, "--log", output.log));
+            if (output.html != null) outputs.add(Output.target(cmd, "--html", output.html));
             Output.requireDistinct(cmd, outputs, null, null);
             boolean many = data.samples > 1000;
             Estimate.requireFits(cmd, many ? "--samples" : "--hidden", many ? data.samples : model.hidden,

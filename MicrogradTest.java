@@ -1058,8 +1058,411 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
         return all.toArray(String[]::new);
     }
 
+    // ---------------------------------------------------------------------------------------------
+    // Helpers for the pages and the live plot: the pages' data, a browser, a terminal
+    // ---------------------------------------------------------------------------------------------
+
+    /** A JSON number, kept as it was written: the pages' numbers are compared with the step lines as printed. */
+    record Num(String text) {
+        double value() { return Double.parseDouble(text); }
+    }
+
+    /** The JSON block that a page's script draws from, as maps, lists, strings, booleans and Nums. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> pageData(Path page) throws Exception {
+        String html = Files.readString(page);
+        String open = "<script type=\"application/json\" id=\"data\">";
+        int start = html.indexOf(open) + open.length();
+        assertTrue(start >= open.length(), "the page has a data block");
+        return (Map<String, Object>) new Json(html.substring(start, html.indexOf("</script>", start))).read();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object json) { return (List<Object>) json; }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(Object json) { return (Map<String, Object>) json; }
+
+    static List<String> texts(Object json) { return list(json).stream().map(n -> ((Num) n).text()).toList(); }
+
+    /** Just enough of a JSON reader for the pages' data. */
+    static final class Json {
+        static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+        private final String text;
+        private int at;
+
+        Json(String text) { this.text = text; }
+
+        Object read() {
+            Object value = value();
+            space();
+            assertEquals(text.length(), at, "one JSON value, and nothing after it");
+            return value;
+        }
+
+        private Object value() {
+            space();
+            char c = text.charAt(at);
+            if (c == '{' || c == '[') {
+                char end = c == '{' ? '}' : ']';
+                var map = new java.util.LinkedHashMap<String, Object>();
+                var list = new ArrayList<Object>();
+                at++;
+                space();
+                while (text.charAt(at) != end) {
+                    if (c == '{') {
+                        String key = (String) value();
+                        space();
+                        assertEquals(':', text.charAt(at++), "a colon after a key, at " + at);
+                        map.put(key, value());
+                    } else {
+                        list.add(value());
+                    }
+                    space();
+                    if (text.charAt(at) == ',') at++;
+                    else assertEquals(end, text.charAt(at), "a comma or the end, at " + at);
+                }
+                at++;
+                return c == '{' ? map : list;
+            }
+            if (c == '"') {
+                var out = new StringBuilder();
+                for (at++; text.charAt(at) != '"'; at++) {
+                    char d = text.charAt(at);
+                    if (d != '\\') {
+                        out.append(d);
+                    } else if (text.charAt(++at) == 'u') {
+                        out.append((char) Integer.parseInt(text.substring(at + 1, at + 5), 16));
+                        at += 4;
+                    } else {
+                        out.append(text.charAt(at) == 'n' ? '\n' : text.charAt(at));
+                    }
+                }
+                at++;
+                return out.toString();
+            }
+            for (String word : List.of("true", "false", "null")) {
+                if (text.startsWith(word, at)) {
+                    at += word.length();
+                    return word.equals("null") ? null : Boolean.valueOf(word);
+                }
+            }
+            var number = NUMBER.matcher(text).region(at, text.length());
+            assertTrue(number.lookingAt(), "a JSON value at " + at + ": " + text.substring(at, Math.min(text.length(),
+                    at + 30)));
+            at = number.end();
+            return new Num(number.group());
+        }
+
+        private void space() {
+            while (at < text.length() && Character.isWhitespace(text.charAt(at))) at++;
+        }
+    }
+
+    /** Chromium (or Chrome), to open the pages in; CHROMIUM names another. .ci/run installs Debian's chromium. */
+    static String chromium() {
+        var names = new ArrayList<String>();
+        if (System.getenv("CHROMIUM") != null) names.add(System.getenv("CHROMIUM"));
+        names.addAll(List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
+                "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+                "/Applications/Chromium.app/Contents/MacOS/Chromium"));
+        for (String name : names) {
+            if (name.contains("/")) {
+                if (Files.isExecutable(Path.of(name))) return name;
+                continue;
+            }
+            for (String folder : System.getenv("PATH").split(java.io.File.pathSeparator)) {
+                if (Files.isExecutable(Path.of(folder, name))) return Path.of(folder, name).toString();
+            }
+        }
+        return fail("these tests open the pages in a browser, and none was found: install Chromium (Debian and "
+                + "Ubuntu: apt-get install chromium; macOS: Google Chrome) or name one with CHROMIUM=/path/to/it");
+    }
+
+    /**
+     * Opens a page headless from its file:// URL, offline (no host name resolves), and gives the attributes
+     * that its script set on the body: data-drawn="1" once it has drawn, data-errors on a script error.
+     * --dump-dom prints the page as it is once loaded; it shows no console, hence the attributes.
+     */
+    static Map<String, String> openInChromium(Path page, String fragment, Path profile) throws Exception {
+        var run = shell(Map.of(), chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--host-resolver-rules=MAP * ~NOTFOUND", "--user-data-dir=" + profile, "--dump-dom",
+                page.toUri() + fragment);
+        assertEquals(0, run.exit(), run.err());
+        var body = Pattern.compile("<body([^>]*)>").matcher(run.out());
+        assertTrue(body.find(), "the page's DOM: " + run.out() + run.err());
+        var attributes = new HashMap<String, String>();
+        var attribute = Pattern.compile("([a-z-]+)=\"([^\"]*)\"").matcher(body.group(1));
+        while (attribute.find()) attributes.put(attribute.group(1), attribute.group(2));
+        attributes.put("dom", run.out());
+        return attributes;
+    }
+
+    static void assertDrawnWithoutAnError(Path page, String fragment, Path profile) throws Exception {
+        var body = openInChromium(page, fragment, profile);
+        assertNull(body.get("data-errors"), page + fragment + ": a script error");
+        assertEquals("1", body.get("data-drawn"), page + fragment + " was drawn");
+    }
+
+    /** Micrograd's main, run by the tests' own Java, as one line for a shell (script -c). */
+    static String micrograd(String... args) {
+        var words = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "Micrograd"));
+        words.addAll(List.of(args));
+        return String.join(" ", words.stream().map(w -> "'" + w.replace("'", "'\\''") + "'").toList());
+    }
+
+    /** A command line run in a pseudo-terminal, as on a terminal: script -qfec LINE /dev/null. */
+    static Run onATerminal(String term, String line) throws Exception {
+        return shell(Map.of("TERM", term), "script", "-qfec", line, "/dev/null");
+    }
+
+    /** Output with the time that training took, which differs from run to run, left out. */
+    static String withoutTheTime(String out) {
+        return out.replaceAll("trained (\\d+) (steps?) in [^\\r\\n]*", "trained $1 $2 in (time)");
+    }
+
+    static final Pattern ESCAPE = Pattern.compile("\u001b\\[([0-9;]*)([A-Za-z])");
+
+    /** What a terminal shows, and keeps above, once it has been sent this: text, CR, LF, cursor up, erasing. */
+    static String screen(String sent) {
+        var lines = new ArrayList<StringBuilder>(List.of(new StringBuilder()));
+        int row = 0, column = 0;
+        for (int i = 0; i < sent.length(); i++) {
+            char c = sent.charAt(i);
+            var escape = ESCAPE.matcher(sent).region(i, sent.length());
+            if (c == '\u001b' && escape.lookingAt()) {
+                i = escape.end() - 1;
+                int n = escape.group(1).isEmpty() ? 1 : Integer.parseInt(escape.group(1).split(";")[0]);
+                var line = lines.get(row);
+                switch (escape.group(2)) {
+                    case "A" -> row = Math.max(0, row - n);
+                    case "K" -> line.setLength(Math.min(line.length(), column));
+                    case "J" -> {
+                        line.setLength(Math.min(line.length(), column));
+                        lines.subList(row + 1, lines.size()).clear();
+                    }
+                    case "m" -> { } // colour
+                    default -> fail("an escape the live plot should not send: " + escape.group());
+                }
+            } else if (c == '\r') {
+                column = 0;
+            } else if (c == '\n') {
+                if (++row == lines.size()) lines.add(new StringBuilder());
+            } else {
+                var line = lines.get(row);
+                while (line.length() < column) line.append(' ');
+                if (column < line.length()) line.setCharAt(column, c);
+                else line.append(c);
+                column++;
+            }
+        }
+        return String.join("\n", lines);
+    }
+
     @Nested
     @Order(13)
+    @DisplayName("Plumbing: watching it learn (--html, --watch)")
+    class WatchingItLearn {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"RELU", "TANH", "LINEAR"})
+        void theWeightsScoreEveryPointAsTheValuesDo(String activation) {
+            var model = new MLP(2, List.of(5, 3), Activation.valueOf(activation), PythonRandom.seeded(3));
+            var weights = Weights.of(model);
+            assertEquals(List.of(2, 5, 3, 1), weights.sizes());
+            assertEquals(model.parameters().size(), weights.parameters().length);
+            for (double[] x : moons(50, 0.3, NumpyRandom.seeded(4)).x()) {
+                assertEquals(model.apply(x).data, weights.score(x), "bit for bit at " + Arrays.toString(x));
+            }
+        }
+
+        @Test
+        void everyFrameIsItsStepLineAndTheModelThatStepsForwardPassUsed(@TempDir Path dir) throws Exception {
+            var page = dir.resolve("run.html");
+            var log = dir.resolve("run.csv");
+            var run = run("--html", page.toString(), "--log", log.toString(), "--no-plot");
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(run.out().endsWith("\nwrote " + page + "\n"), run.out());
+            assertTrue(Files.size(page) < 2_000_000, "the default run's page is at most 2 MB: " + Files.size(page));
+            var data = pageData(page);
+            assertEquals(List.of(2, 16, 16, 1), texts(data.get("sizes")).stream().map(Integer::valueOf).toList());
+            assertEquals("relu", data.get("activation"));
+            assertEquals(true, data.get("drawn"));
+            var frames = list(data.get("frames"));
+            assertEquals(100, frames.size(), "a frame per step");
+            var steps = stepLines(run);
+            var rows = Files.readAllLines(log);
+            Dataset moons = moons(100, 0.1, NumpyRandom.seeded(1337));
+            for (int k = 0; k < 100; k++) {
+                var frame = object(frames.get(k));
+                var line = steps.get(k).split(" ");                    // step K loss L, accuracy A%
+                assertEquals(String.valueOf(k), ((Num) frame.get("step")).text());
+                assertEquals(line[3].replace(",", ""), ((Num) frame.get("loss")).text(), "the loss of step " + k);
+                assertEquals(line[5].replace("%", ""), ((Num) frame.get("accuracy")).text(), "accuracy, step " + k);
+                assertEquals(rows.get(k + 1).split(",")[3], ((Num) frame.get("lr")).text(), "lr, step " + k);
+                var parameters = texts(frame.get("parameters"));
+                assertEquals(337, parameters.size());
+                // the frame's parameters (to 6 digits) score the samples to that step's accuracy
+                var weights = new Weights(List.of(2, 16, 16, 1), Activation.RELU,
+                        parameters.stream().mapToDouble(Double::parseDouble).toArray());
+                int right = 0;
+                for (int i = 0; i < moons.size(); i++) if ((weights.score(moons.x()[i]) > 0) == (moons.y()[i] > 0)) right++;
+                assertEquals(((Num) frame.get("accuracy")).value(), right, "the model of step " + k);
+            }
+            var initial = notebookModel().parameters();
+            var first = texts(object(frames.get(0)).get("parameters"));
+            for (int i = 0; i < 337; i++) assertEquals(Numbers.shortNumber(initial.get(i).data), first.get(i));
+            assertEquals(100, list(data.get("points")).size());
+        }
+
+        @Test
+        void aLongRunHasAFewHundredEvenlySpacedFramesAndABigNetworkFewer(@TempDir Path dir) throws Exception {
+            var page = dir.resolve("long.html");
+            var run = run("--steps", "700", "--hidden", "4", "--samples", "20", "--no-plot", "--html", page.toString());
+            assertEquals(0, run.exit(), run.err());
+            var frames = list(pageData(page).get("frames"));
+            assertEquals(HtmlReplay.MAX_FRAMES, frames.size());
+            var steps = stepLines(run);
+            int previous = -1;
+            for (var f : frames) {
+                var frame = object(f);
+                int step = Integer.parseInt(((Num) frame.get("step")).text());
+                assertTrue(step > previous && step - previous <= 3, "evenly spaced: " + previous + ", " + step);
+                assertEquals(steps.get(step).split(" ")[3].replace(",", ""), ((Num) frame.get("loss")).text());
+                previous = step;
+            }
+            assertEquals("0", ((Num) object(frames.get(0)).get("step")).text());
+            assertEquals(699, previous, "the last step");
+
+            var big = dir.resolve("big.html");
+            assertEquals(0, run("--hidden", "64,64", "--samples", "10", "--no-plot", "--html", big.toString()).exit());
+            var data = pageData(big);
+            int parameters = 64 * 3 + 64 * 65 + 65;
+            assertEquals(HtmlReplay.MAX_NUMBERS / parameters, list(data.get("frames")).size(), "fewer frames");
+            assertEquals(parameters, list(object(list(data.get("frames")).get(0)).get("parameters")).size());
+
+            var wide = dir.resolve("wide.html");
+            assertEquals(0, run("--hidden", "65", "--samples", "10", "--steps", "20", "--no-plot", "--html",
+                    wide.toString()).exit());
+            var wideData = pageData(wide);
+            assertEquals(false, wideData.get("drawn"));
+            assertEquals(20, list(wideData.get("frames")).size());
+            assertNull(object(list(wideData.get("frames")).get(0)).get("parameters"), "no network to draw");
+            assertTrue(Files.readString(wide).contains("this page draws networks of up to 64 a layer"));
+        }
+
+        @Test
+        void theTinyDatasetsPageHasTheCurvesTheNetworkAndThePredictionsButNoMaps(@TempDir Path dir) throws Exception {
+            var page = dir.resolve("tiny.html");
+            assertEquals(0, run("--dataset", "tiny", "--steps", "40", "--html", page.toString()).exit());
+            var data = pageData(page);
+            assertEquals(List.of("3", "4", "4", "1"), texts(data.get("sizes")));
+            assertEquals("tanh", data.get("activation"));
+            assertNull(data.get("box"), "no plane");
+            assertEquals(List.of("2", "3", "-1", "1"), texts(list(data.get("points")).get(0)), "inputs, then target");
+            assertEquals(40, list(data.get("frames")).size());
+            assertTrue(Files.readString(page).contains("map need 2-D data; this dataset has 3 inputs."));
+        }
+
+        @Test
+        void thePageIsSelfContainedAndPlainAscii(@TempDir Path dir) throws Exception {
+            var page = dir.resolve("run.html");
+            assertEquals(0, run("--steps", "5", "--no-plot", "--html", page.toString()).exit());
+            byte[] bytes = Files.readAllBytes(page);
+            for (int i = 0; i < bytes.length; i++) assertTrue(bytes[i] > 0, "a plain ASCII byte at " + i);
+            String html = new String(bytes, StandardCharsets.US_ASCII);
+            for (String outside : List.of("http:", "https:", "src=", "href", "@import", "url(", "<link", "@font-face")) {
+                assertFalse(html.contains(outside), "nothing from outside the page: " + outside);
+            }
+            assertTrue(html.contains("content=\"default-src 'none'; script-src 'unsafe-inline'; style-src "
+                    + "'unsafe-inline'\""), "a policy that forbids every fetch");
+        }
+
+        @Test
+        void anHtmlFileIsCheckedBeforeTrainingAndNeverOneOfTheOtherFiles(@TempDir Path dir) throws Exception {
+            var same = dir.resolve("same").toString();
+            for (String args : List.of("--html " + dir + "/", "--html " + dir.resolve("no/such/folder/a.html"),
+                    "--html Micrograd.java", "--html " + same + " --svg " + same, "--html " + same + " --log " + same)) {
+                assertUsageError(run(args.split(" ")), "--html", args);
+            }
+            try (var files = Files.list(dir)) {
+                assertEquals(0, files.count(), "nothing written");
+            }
+        }
+
+        @Test
+        void chromiumDrawsEachPageWithoutAScriptError(@TempDir Path dir) throws Exception {
+            var profile = Files.createDirectory(dir.resolve("profile"));
+            var moons = dir.resolve("moons.html");
+            var tiny = dir.resolve("tiny.html");
+            var none = dir.resolve("none.html");
+            assertEquals(0, run("--no-plot", "--html", moons.toString()).exit());
+            assertEquals(0, run("--dataset", "tiny", "--steps", "30", "--html", tiny.toString()).exit());
+            assertEquals(0, run("--steps", "0", "--no-plot", "--html", none.toString()).exit());
+            assertDrawnWithoutAnError(moons, "", profile);
+            assertDrawnWithoutAnError(tiny, "", profile);
+            assertDrawnWithoutAnError(none, "", profile);
+            var step40 = openInChromium(moons, "#step=40", profile);
+            assertEquals("1", step40.get("data-drawn"));
+            assertNull(step40.get("data-errors"));
+            assertTrue(step40.get("dom").contains("step 40 (of 0 to 99): loss 0.06016009895234467, accuracy 100.0%, lr "),
+                    "the address chose step 40");
+            // and a script error is seen: the page says so, and does not say it was drawn
+            var broken = Files.writeString(dir.resolve("broken.html"), Page.html("broken", "", "", "{}", "noSuchThing();"));
+            var body = openInChromium(broken, "", profile);
+            assertTrue(body.getOrDefault("data-errors", "").contains("noSuchThing"), body.toString());
+            assertNull(body.get("data-drawn"));
+        }
+
+        @Test
+        void onATerminalTheCursorGoesBackUpAndTheScreenEndsAsTheRunPrints() throws Exception {
+            for (String args : List.of("--steps 30 --samples 40", "--dataset tiny --steps 30")) {
+                var watched = onATerminal("xterm", micrograd(("--watch " + args).split(" ")));
+                assertEquals(0, watched.exit(), watched.err());
+                long ups = ESCAPE.matcher(watched.out()).results().filter(m -> m.group(2).equals("A")).count();
+                assertTrue(ups >= 14, args + ": 15 frames, each but the first over the last: " + ups);
+                assertTrue(watched.out().contains("after step 28: loss "), args + ": the frame of step 28");
+                for (String clear : List.of("\u001b[2J", "\u001b[3J", "\u001bc")) {
+                    assertFalse(watched.out().contains(clear), "neither the screen nor the scrollback is cleared");
+                }
+                var plain = run(args.split(" "));
+                assertEquals(withoutTheTime(plain.out().replaceAll("\u001b\\[[0-9;]*m", "")).strip(),
+                        withoutTheTime(screen(watched.out())).strip(), args + ": the screen ends as today's run");
+            }
+        }
+
+        @Test
+        void onASmallTerminalTheFramesFitAndTheFinalPlotIsAsAsked() throws Exception {
+            var watched = onATerminal("xterm", "stty rows 24 cols 80; " + micrograd("--watch", "--steps", "20"));
+            assertEquals(0, watched.exit(), watched.err());
+            var ups = ESCAPE.matcher(watched.out()).results().filter(m -> m.group(2).equals("A"))
+                    .map(m -> Integer.parseInt(m.group(1))).toList();
+            assertFalse(ups.isEmpty());
+            assertTrue(ups.stream().allMatch(n -> n <= 24 - 3), "a frame and a step line fit 24 rows: " + ups);
+            assertEquals(withoutTheTime(run("--steps", "20").out().replaceAll("\u001b\\[[0-9;]*m", "")).strip(),
+                    withoutTheTime(screen(watched.out())).strip());
+        }
+
+        @Test
+        void inAPipeOrWithTermDumbWatchChangesNothing() throws Exception {
+            var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            var cp = System.getProperty("java.class.path");
+            var piped = shell(Map.of(), java, "-cp", cp, "Micrograd", "--watch", "--steps", "30");
+            var plain = shell(Map.of(), java, "-cp", cp, "Micrograd", "--steps", "30");
+            assertEquals(0, piped.exit(), piped.err());
+            assertFalse(piped.out().contains("\u001b"), "no escapes in a pipe");
+            assertEquals(withoutTheTime(plain.out()), withoutTheTime(piped.out()), "in a pipe: byte for byte");
+            var dumb = onATerminal("dumb", micrograd("--watch", "--steps", "30"));
+            var dumbPlain = onATerminal("dumb", micrograd("--steps", "30"));
+            assertEquals(0, dumb.exit(), dumb.err());
+            assertEquals(withoutTheTime(dumbPlain.out()), withoutTheTime(dumb.out()), "TERM=dumb: byte for byte");
+        }
+    }
+
+    @Nested
+    @Order(14)
     @DisplayName("Plumbing: files and the log")
     class FilesAndTheLog {
 
@@ -1421,7 +1824,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     }
 
     @Nested
-    @Order(14)
+    @Order(15)
     @DisplayName("Plumbing: the command line")
     class CommandLine {
 
@@ -1709,7 +2112,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     }
 
     @Nested
-    @Order(15)
+    @Order(16)
     @DisplayName("Plumbing: Python's numbers")
     class RandomNumbersAndPythonsNumbers {
 
@@ -1787,7 +2190,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     }
 
     @Nested
-    @Order(16)
+    @Order(17)
     @DisplayName("microGPT")
     class MicroGptTests {
 
@@ -1968,6 +2371,109 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
         }
     }
 
+    @Nested
+    @Order(18)
+    @DisplayName("microGPT: the page (--html)")
+    class MicroGptPage {
+
+        @Test
+        void thePagesLossesAreTheLogsAndItsNamesTheFirstSampled(@TempDir Path dir) throws Exception {
+            var page = dir.resolve("gpt.html");
+            var log = dir.resolve("gpt.csv");
+            var run = runGpt("--steps", "40", "--samples", "5", "--log", log.toString(), "--html", page.toString());
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(run.out().endsWith("\nwrote " + page + "\n"), run.out());
+            var data = pageData(page);
+            var rows = Files.readAllLines(log);
+            var losses = list(data.get("losses"));
+            assertEquals(40, losses.size());
+            for (int k = 0; k < 40; k++) {
+                var row = rows.get(k + 1).split(",");
+                assertEquals(List.of(row[0], row[1]), texts(losses.get(k)), "step " + (k + 1) + " as the log has it");
+            }
+            assertEquals(Math.log(27), ((Num) data.get("uniform")).value());
+            var vocab = list(data.get("vocab"));
+            assertEquals(27, vocab.size());
+            assertEquals(List.of("a", "."), List.of(vocab.get(0), vocab.get(26)));
+            String html = Files.readString(page).replaceAll("\\s+", " ");
+            assertTrue(html.contains("The dashed line is ln 27 = 3.30, the loss of a model that gives each of the 27 "
+                    + "tokens the same probability, 1/27: what guessing a letter uniformly would score. Step 1's loss, "
+                    + "3.3660, is about that"), "the caption says what the line is");
+
+            var printed = run.out().lines().filter(l -> l.startsWith("sample ")).map(l -> l.substring(11)).toList();
+            var names = list(data.get("names"));
+            assertEquals(MicroGpt.GptPage.NAMES, names.size());
+            for (int i = 0; i < names.size(); i++) {
+                var name = object(names.get(i));
+                String text = (String) name.get("name");
+                assertEquals(printed.get(i), text);
+                var tokens = texts(name.get("tokens")).stream().map(Integer::valueOf).toList();
+                assertEquals(text.length() + 2, tokens.size(), "BOS, the letters, BOS");
+                assertEquals(26, tokens.get(0));
+                assertEquals(26, tokens.get(tokens.size() - 1));
+                var layers = list(name.get("attention"));
+                assertEquals(1, layers.size());
+                var heads = list(layers.get(0));
+                assertEquals(4, heads.size());
+                for (var head : heads) {
+                    var positions = list(head);
+                    assertEquals(text.length() + 1, positions.size(), "a row per position");
+                    for (int p = 0; p < positions.size(); p++) {
+                        var weights = texts(positions.get(p));
+                        assertEquals(p + 1, weights.size(), "this position and the ones before it");
+                        assertEquals(1, weights.stream().mapToDouble(Double::parseDouble).sum(), 1e-4, "sum to 1");
+                    }
+                }
+                var probabilities = list(name.get("probabilities"));
+                assertEquals(text.length() + 1, probabilities.size());
+                for (int p = 0; p < probabilities.size(); p++) {
+                    var row = texts(probabilities.get(p)).stream().mapToDouble(Double::parseDouble).toArray();
+                    assertEquals(27, row.length);
+                    assertEquals(1, Arrays.stream(row).sum(), 1e-4);
+                    assertTrue(row[tokens.get(p + 1)] > 0, "the token drawn had a chance");
+                }
+            }
+        }
+
+        @Test
+        void theNamesAreTheSameWithAndWithoutThePage(@TempDir Path dir) throws Exception {
+            var page = dir.resolve("gpt.html");
+            var plain = runGpt("--steps", "20", "--every", "1");
+            var paged = runGpt("--steps", "20", "--every", "1", "--html", page.toString());
+            assertEquals(0, paged.exit(), paged.err());
+            assertEquals(withoutTheTime(plain.out()) + "\nwrote " + page + "\n", withoutTheTime(paged.out()));
+            assertTrue(plain.out().contains("sample 20: " + MICROGPT_20_NAMES.get(19)), "microgpt.py's names");
+        }
+
+        @Test
+        void aLongRunsCurveIsEvenlySpacedAndAPageFileIsCheckedFirst(@TempDir Path dir) throws Exception {
+            var page = dir.resolve("long.html");
+            var run = runGpt("--steps", "2500", "--n-embd", "4", "--n-head", "1", "--samples", "1", "--html",
+                    page.toString());
+            assertEquals(0, run.exit(), run.err());
+            var losses = list(pageData(page).get("losses"));
+            assertEquals(MicroGpt.GptPage.MAX_POINTS, losses.size());
+            assertEquals("1", texts(losses.get(0)).get(0));
+            assertEquals("2500", texts(losses.get(losses.size() - 1)).get(0));
+            var same = dir.resolve("same.txt").toString();
+            for (String args : List.of("--html " + dir + "/", "--html MicroGpt.java", "--html " + same + " --log " + same,
+                    "--html " + same + " --data " + same)) {
+                assertUsageError(runGpt(args.split(" ")), "--html", args);
+            }
+        }
+
+        @Test
+        void chromiumDrawsThePageWithoutAScriptError(@TempDir Path dir) throws Exception {
+            var page = dir.resolve("gpt.html");
+            var none = dir.resolve("none.html");
+            assertEquals(0, runGpt("--steps", "30", "--samples", "3", "--html", page.toString()).exit());
+            assertEquals(0, runGpt("--steps", "0", "--samples", "0", "--html", none.toString()).exit());
+            var profile = Files.createDirectory(dir.resolve("profile"));
+            assertDrawnWithoutAnError(page, "", profile);
+            assertDrawnWithoutAnError(none, "", profile);
+        }
+    }
+
     // #############################################################################################
     // The ./jbang launcher (bash; each test installs into a folder of its own, from the local Maven
     // repository that the first install filled, so nothing is downloaded twice)
@@ -2004,7 +2510,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     }
 
     @Nested
-    @Order(17)
+    @Order(19)
     @DisplayName("Plumbing: the ./jbang launcher")
     class Launcher {
 
