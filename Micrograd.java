@@ -29,6 +29,10 @@
  * numbers of NumPy and Python that make the defaults reproduce micrograd's demo.ipynb number for number.
  */
 
+// The classes live in a package because JShell cannot see the default package, and the play command
+// opens JShell on them. A single-file program does not have to sit in a folder named after its package.
+package micrograd;
+
 import java.io.*;
 import java.math.*;
 import java.nio.file.*;

@@ -18,6 +18,8 @@
  * "N passed, N failed" (exit code 1 on any failure, or when no test ran).
  */
 
+package micrograd; // the package of the classes under test, to reach their package-private parts
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.PrintWriter;
@@ -79,11 +81,16 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
         boolean selects = Arrays.stream(args).anyMatch(a -> a.startsWith("--select"));
         var launcherArgs = new ArrayList<>(List.of("execute", "--details=tree", "--disable-banner",
                 "--fail-if-no-tests"));
-        if (!selects) launcherArgs.add("--select-class=MicrogradTest");
-        launcherArgs.addAll(List.of(args));
+        if (!selects) launcherArgs.add("--select-class=" + MicrogradTest.class.getName());
+        for (String a : args) launcherArgs.add(inPackage(a));
         if (!colours) launcherArgs.add("--disable-ansi-colors");
         var result = ConsoleLauncher.run(out, new PrintWriter(System.err, true), launcherArgs.toArray(String[]::new));
         return (TestExecutionSummary) result.getValue().orElse(null);
+    }
+
+    /** A selector by the short name (--select-class=MicrogradTest$Losses) gets the package's name too. */
+    static String inPackage(String arg) {
+        return arg.replaceFirst("^(--select-(class|method)=)MicrogradTest\\b", "$1" + MicrogradTest.class.getName());
     }
 
     /** Test names as sentences: aValueUsedTwiceGetsBothParts reads "a value used twice gets both parts". */
