@@ -1925,9 +1925,15 @@ public class Micrograd {
                 description = "Also write the graph as Graphviz DOT to FILE (render: dot -Tsvg FILE -o graph.svg).")
         Path dotFile;
 
+        @Option(names = "--svg", paramLabel = "FILE",
+                description = "Also draw the graph into FILE as micrograd's draw_dot does, no Graphviz needed "
+                        + "(readable up to a few dozen Values).")
+        Path svgFile;
+
         @Override
         public Integer call() {
             var cmd = spec.commandLine();
+            GraphSvg.requireWritable(cmd, svgFile, dotFile);
             Cli.requireInput(cmd, "--x1", x1);
             Cli.requireInput(cmd, "--x2", x2);
             Cli.requireInput(cmd, "--w1", w1);
@@ -1935,6 +1941,7 @@ public class Micrograd {
             Cli.requireInput(cmd, "--b", b);
             Value o = neuron(x1, x2, w1, w2, b, activation);
             if (dotFile != null) Output.writeWhole(cmd, "--dot", dotFile, GraphText.dot(o));
+            if (svgFile != null) Output.writeWhole(cmd, "--svg", svgFile, GraphSvg.svg(o));
             PrintWriter out = cmd.getOut();
             String name = activation.name().toLowerCase(Locale.ROOT);
             out.println("o = " + name + "(x1*w1 + x2*w2 + b), after o.backward():");
@@ -1943,6 +1950,10 @@ public class Micrograd {
             if (dotFile != null) {
                 out.println();
                 out.println("wrote " + dotFile + "; render it with:  dot -Tsvg " + dotFile + " -o graph.svg");
+            }
+            if (svgFile != null) {
+                out.println();
+                out.println("wrote " + svgFile);
             }
             out.flush();
             return 0;
@@ -2142,6 +2153,387 @@ public class Micrograd {
                         + Numbers.shortNumber(s.newW()));
             }
             return lines;
+        }
+    }
+
+    // =============================================================================================
+    // Plumbing: the graph as a picture, as micrograd's draw_dot draws it, without Graphviz
+    // =============================================================================================
+
+    /**
+     * The picture of a Value's graph that micrograd's draw_dot makes with Graphviz, made here as an SVG
+     * file: a box per Value (label | data | grad), a small circle per operation, left to right from the
+     * inputs to the result. The layout is the textbook one for layered drawings (Sugiyama's), in four steps:
+     * <ol>
+     * <li>layers: each Value one layer left of the leftmost Value that uses it, so the result is on the
+     *     right and an input sits just before what it feeds, as Graphviz puts it;
+     * <li>an edge that skips layers gets a waypoint in each layer it passes, so that it runs between boxes;
+     * <li>the order within each layer: by the mean position of each node's neighbours in the layer before
+     *     (its barycentre), sweeping right and then left a few times, keeping the order with the fewest
+     *     crossing edges;
+     * <li>heights: each node moved towards its neighbours' mean height, keeping its place in the order
+     *     and a gap to the next node.
+     * </ol>
+     * Readable up to a few dozen Values; the picture grows with the graph.
+     */
+    static final class GraphSvg {
+        private GraphSvg() {}
+
+        static final double FONT = 12, BOX = 26, WAYPOINT = 4;     // font size; heights of a box and a waypoint
+        static final double GAP = 14, LAYER_GAP = 44, OP_GAP = 18; // between nodes, layers, a circle and its box
+        static final double MARGIN = 16, PAD = 7, ARROW = 7;       // around the picture, in a field; arrow length
+
+        /** A Value's box (with its operation's circle, if it has one), or a waypoint of a long edge. */
+        private static final class Node {
+            final Value value;                                     // null for a waypoint
+            final int layer;
+            final double key;                                      // where it starts in its layer's order
+            final List<Node> left = new ArrayList<>(), right = new ArrayList<>(); // neighbours in the next layers
+            double y;                                              // the middle of the node
+
+            Node(Value value, int layer, double key) {
+                this.value = value;
+                this.layer = layer;
+                this.key = key;
+            }
+
+            double height() { return value == null ? WAYPOINT : Math.max(BOX, 2 * radius(value)); }
+        }
+
+        /** Every Value the root depends on, each after its inputs (the first input's Values first). */
+        static List<Value> values(Value root) {
+            var order = new ArrayList<Value>();
+            Set<Value> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            var stack = new ArrayDeque<Value>();
+            var nextInput = new ArrayDeque<Integer>();     // for each Value on the stack, its input to visit next
+            seen.add(root);
+            stack.push(root);
+            nextInput.push(0);
+            while (!stack.isEmpty()) {
+                Value v = stack.peek();
+                int i = nextInput.pop();
+                if (i < v.inputs().size()) {
+                    nextInput.push(i + 1);
+                    Value input = v.inputs().get(i);
+                    if (seen.add(input)) {
+                        stack.push(input);
+                        nextInput.push(0);
+                    }
+                } else {
+                    order.add(stack.pop());
+                }
+            }
+            return order;
+        }
+
+        /** Before any work: --svg is a file that can be written, and not the --dot file. */
+        static void requireWritable(CommandLine cmd, Path svg, Path dot) {
+            if (svg == null) return;
+            Output.requireWritable(cmd, "--svg", svg);
+            Output.requireDifferent(cmd, "--svg", svg, "--dot", dot);
+        }
+
+        /** The picture of root's graph, as an SVG document. */
+        static String svg(Value root) {
+            Layout layout = layout(root);
+            return draw(layout.byLayer(), layout.edges(), layout.count());
+        }
+
+        /** The nodes layer by layer, left to right and each layer top to bottom; the edges; how many Values. */
+        private record Layout(List<List<Node>> byLayer, List<List<Node>> edges, int count) {}
+
+        /** How many pairs of edges cross in the picture of root's graph. */
+        static long crossings(Value root) { return crossings(layout(root).byLayer()); }
+
+        private static Layout layout(Value root) {
+            List<Value> values = values(root);
+            // 1. layers: the result in the last; each Value left of the leftmost Value that uses it
+            var level = new IdentityHashMap<Value, Integer>();        // layers to the left of the result
+            level.put(root, 0);
+            for (int i = values.size() - 1; i >= 0; i--) {
+                Value v = values.get(i);
+                for (Value input : v.inputs()) level.merge(input, level.get(v) + 1, Math::max);
+            }
+            int layers = Collections.max(level.values()) + 1;
+            var nodes = new IdentityHashMap<Value, Node>();
+            var byLayer = new ArrayList<List<Node>>();
+            for (int k = 0; k < layers; k++) byLayer.add(new ArrayList<>());
+            for (int i = 0; i < values.size(); i++) {
+                Value v = values.get(i);
+                var node = new Node(v, layers - 1 - level.get(v), i);
+                nodes.put(v, node);
+                byLayer.get(node.layer).add(node);
+            }
+            // 2. the edges, input to operation, with a waypoint in each layer between (one edge for a*a, as draw_dot)
+            var edges = new ArrayList<List<Node>>();
+            for (Value v : values) {
+                for (Value input : new LinkedHashSet<>(v.inputs())) {
+                    var edge = new ArrayList<>(List.of(nodes.get(input)));
+                    for (int k = nodes.get(input).layer + 1; k < nodes.get(v).layer; k++) {
+                        var waypoint = new Node(null, k, nodes.get(input).key);
+                        byLayer.get(k).add(waypoint);
+                        edge.add(waypoint);
+                    }
+                    edge.add(nodes.get(v));
+                    for (int j = 0; j + 1 < edge.size(); j++) {
+                        edge.get(j).right.add(edge.get(j + 1));
+                        edge.get(j + 1).left.add(edge.get(j));
+                    }
+                    edges.add(edge);
+                }
+            }
+            for (List<Node> layer : byLayer) layer.sort(Comparator.comparingDouble(n -> n.key));
+            order(byLayer);
+            heights(byLayer);
+            return new Layout(byLayer, edges, values.size());
+        }
+
+        /** 3. Barycentre sweeps, right then left, keeping the order with the fewest crossings. */
+        private static void order(List<List<Node>> byLayer) {
+            List<List<Node>> best = copy(byLayer);
+            long fewest = crossings(byLayer);
+            for (int sweep = 0; sweep < 8 && fewest > 0; sweep++) {
+                for (int k = 1; k < byLayer.size(); k++) sortByBarycentre(byLayer.get(k), byLayer.get(k - 1), true);
+                for (int k = byLayer.size() - 2; k >= 0; k--) {
+                    sortByBarycentre(byLayer.get(k), byLayer.get(k + 1), false);
+                }
+                long c = crossings(byLayer);
+                if (c < fewest) {
+                    fewest = c;
+                    best = copy(byLayer);
+                }
+            }
+            for (int k = 0; k < byLayer.size(); k++) {
+                byLayer.get(k).clear();
+                byLayer.get(k).addAll(best.get(k));
+            }
+        }
+
+        /** Sorts a layer by the mean place of each node's neighbours in the next layer (a node without any stays). */
+        private static void sortByBarycentre(List<Node> layer, List<Node> next, boolean fromLeft) {
+            var place = new IdentityHashMap<Node, Double>();
+            for (int i = 0; i < next.size(); i++) place.put(next.get(i), (double) i);
+            var barycentre = new IdentityHashMap<Node, Double>();
+            for (int i = 0; i < layer.size(); i++) {
+                List<Node> neighbours = fromLeft ? layer.get(i).left : layer.get(i).right;
+                double sum = 0;
+                for (Node n : neighbours) sum += place.get(n);
+                // scaled to this layer's length, so that a node without neighbours keeps its place among the rest
+                double scale = next.size() <= 1 ? 1 : (layer.size() - 1.0) / (next.size() - 1.0);
+                barycentre.put(layer.get(i), neighbours.isEmpty() ? i : scale * sum / neighbours.size());
+            }
+            layer.sort(Comparator.comparingDouble(barycentre::get)); // a stable sort: ties keep their order
+        }
+
+        /** How many pairs of edge segments cross between neighbouring layers. */
+        private static long crossings(List<List<Node>> byLayer) {
+            long crossings = 0;
+            for (int k = 0; k + 1 < byLayer.size(); k++) {
+                var place = new IdentityHashMap<Node, Integer>();
+                for (int i = 0; i < byLayer.get(k + 1).size(); i++) place.put(byLayer.get(k + 1).get(i), i);
+                var segments = new ArrayList<int[]>();
+                for (int i = 0; i < byLayer.get(k).size(); i++) {
+                    for (Node to : byLayer.get(k).get(i).right) segments.add(new int[] {i, place.get(to)});
+                }
+                for (int s = 0; s < segments.size(); s++) {
+                    for (int t = s + 1; t < segments.size(); t++) {
+                        int[] a = segments.get(s), b = segments.get(t);
+                        if ((long) (a[0] - b[0]) * (a[1] - b[1]) < 0) crossings++;
+                    }
+                }
+            }
+            return crossings;
+        }
+
+        private static List<List<Node>> copy(List<List<Node>> byLayer) {
+            var copy = new ArrayList<List<Node>>();
+            for (List<Node> layer : byLayer) copy.add(new ArrayList<>(layer));
+            return copy;
+        }
+
+        /**
+         * 4. Heights: first stacked in order; then, sweeping left and right a few times (the last sweep
+         * from the left, so that a result sits level with its inputs), each node is moved towards its
+         * neighbours' mean height on the side the sweep comes from.
+         */
+        private static void heights(List<List<Node>> byLayer) {
+            for (List<Node> layer : byLayer) {
+                double y = 0;
+                for (Node n : layer) {
+                    n.y = y + n.height() / 2;
+                    y += n.height() + GAP;
+                }
+                for (Node n : layer) n.y -= y / 2;                    // each layer centred on 0
+            }
+            for (int sweep = 0; sweep < 12; sweep++) {
+                for (int k = byLayer.size() - 2; k >= 0; k--) place(byLayer.get(k), false);
+                for (int k = 1; k < byLayer.size(); k++) place(byLayer.get(k), true);
+            }
+        }
+
+        /**
+         * Puts each node of a layer as near its neighbours' mean height as its place allows: top to bottom,
+         * each at that height or just below the one above; then the layer is moved up by the average push
+         * downwards, so that the nodes are, on average, where they want to be.
+         */
+        private static void place(List<Node> layer, boolean fromLeft) {
+            double pushed = 0;
+            for (int i = 0; i < layer.size(); i++) {
+                Node n = layer.get(i);
+                List<Node> neighbours = fromLeft ? n.left : n.right;
+                double wanted = neighbours.stream().mapToDouble(m -> m.y).average().orElse(n.y);
+                n.y = wanted;
+                if (i > 0) {
+                    Node above = layer.get(i - 1);
+                    n.y = Math.max(wanted, above.y + (above.height() + n.height()) / 2 + GAP);
+                }
+                pushed += n.y - wanted;
+            }
+            for (Node n : layer) n.y -= pushed / layer.size();
+        }
+
+        /** The radius of an operation's circle: room for its name. */
+        static double radius(Value v) { return v.op.isEmpty() ? 0 : Math.max(11, textWidth(v.op) / 2 + 5); }
+
+        /** The three fields of a Value's box, as draw_dot labels it: "{ label | data 2.0000 | grad -3.0000 }". */
+        static String[] fields(Value v) {
+            String label = v.label.length() <= 40 ? v.label : v.label.substring(0, 37) + "...";
+            return new String[] {label, String.format(Locale.ROOT, "data %.4f", v.data),
+                String.format(Locale.ROOT, "grad %.4f", v.grad)};
+        }
+
+        static double fieldWidth(String text) { return Math.max(16, textWidth(text) + 2 * PAD); }
+
+        static double boxWidth(Value v) {
+            double width = 0;
+            for (String f : fields(v)) width += fieldWidth(f);
+            return width;
+        }
+
+        /**
+         * About how wide a text is in a sans-serif font, with no font to measure: character widths in
+         * ems from DejaVu Sans, the widest of the usual ones (Arial and Helvetica are narrower, so the
+         * text fits its box whichever the browser picks).
+         */
+        static double textWidth(String text) {
+            double ems = 0;
+            for (char c : text.toCharArray()) {
+                ems += c >= '0' && c <= '9' ? 0.64 : "il.,:;'|!() ".indexOf(c) >= 0 ? 0.34 : "fjrt-/".indexOf(c) >= 0
+                        ? 0.42 : "mw".indexOf(c) >= 0 ? 0.98 : c >= 'a' && c <= 'z' ? 0.62 : "+=<>".indexOf(c) >= 0
+                        ? 0.84 : c >= 'A' && c <= 'Z' ? 0.74 : 0.64;
+            }
+            return ems * FONT;
+        }
+
+        /** Draws the laid-out nodes and edges: boxes, circles, and curves ending in arrowheads. */
+        private static String draw(List<List<Node>> byLayer, List<List<Node>> edges, int count) {
+            // x: each layer as wide as its widest circle and box; the boxes of a layer start at the same x
+            int layers = byLayer.size();
+            double[] layerLeft = new double[layers], boxLeft = new double[layers], layerRight = new double[layers];
+            double x = MARGIN;
+            for (int k = 0; k < layers; k++) {
+                double circles = 0, boxes = 0;
+                for (Node n : byLayer.get(k)) {
+                    if (n.value == null) continue;
+                    if (!n.value.op.isEmpty()) circles = Math.max(circles, 2 * radius(n.value) + OP_GAP);
+                    boxes = Math.max(boxes, boxWidth(n.value));
+                }
+                layerLeft[k] = x;
+                boxLeft[k] = x + circles;
+                layerRight[k] = boxLeft[k] + Math.max(boxes, 10);
+                x = layerRight[k] + LAYER_GAP;
+            }
+            double top = Double.MAX_VALUE, bottom = -Double.MAX_VALUE;
+            for (List<Node> layer : byLayer) {
+                for (Node n : layer) {
+                    top = Math.min(top, n.y - n.height() / 2);
+                    bottom = Math.max(bottom, n.y + n.height() / 2);
+                }
+            }
+            double dy = MARGIN - top, width = x - LAYER_GAP + MARGIN, height = bottom - top + 2 * MARGIN;
+            var svg = new StringBuilder();
+            svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+               .append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
+                       + "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\" font-size=\"%.0f\">%n",
+                       width, height, width, height, FONT))
+               .append("  <title>computation graph, ").append(count).append(count == 1 ? " Value" : " Values")
+               .append("</title>\n")
+               .append(String.format(Locale.ROOT, "  <rect width=\"%.0f\" height=\"%.0f\" fill=\"white\"/>%n",
+                       width, height));
+            for (List<Node> edge : edges) {
+                var path = new StringBuilder();
+                Node from = edge.get(0);
+                double px = boxLeft[from.layer] + boxWidth(from.value), py = from.y + dy;
+                path.append(String.format(Locale.ROOT, "M%.1f %.1f", px, py));
+                for (Node n : edge.subList(1, edge.size())) {
+                    boolean last = n.value != null;
+                    double qx = last ? circleLeft(n, boxLeft) - ARROW : layerLeft[n.layer], qy = n.y + dy;
+                    path.append(curve(px, py, qx, qy));
+                    px = last ? qx : layerRight[n.layer];
+                    if (!last) path.append(String.format(Locale.ROOT, " L%.1f %.1f", px, qy));
+                    py = qy;
+                }
+                svg.append("  <path class=\"edge\" fill=\"none\" stroke=\"#333\" stroke-width=\"1.2\" d=\"")
+                   .append(path).append("\"/>\n");
+                arrowhead(svg, px + ARROW, py);
+            }
+            for (List<Node> layer : byLayer) {
+                for (Node n : layer) if (n.value != null) node(svg, n.value, boxLeft[n.layer], n.y + dy);
+            }
+            return svg.append("</svg>\n").toString();
+        }
+
+        private static double circleLeft(Node n, double[] boxLeft) {
+            return boxLeft[n.layer] - OP_GAP - 2 * radius(n.value);
+        }
+
+        /** A curve that leaves (x1, y1) and reaches (x2, y2) horizontally, as Graphviz's splines do. */
+        private static String curve(double x1, double y1, double x2, double y2) {
+            double mid = (x2 - x1) / 2;
+            return String.format(Locale.ROOT, " C%.1f %.1f %.1f %.1f %.1f %.1f", x1 + mid, y1, x2 - mid, y2, x2, y2);
+        }
+
+        private static void arrowhead(StringBuilder svg, double tipX, double tipY) {
+            svg.append(String.format(Locale.ROOT, "  <path class=\"arrow\" fill=\"#333\" d=\"M%.1f %.1f L%.1f %.1f "
+                    + "L%.1f %.1f Z\"/>%n", tipX, tipY, tipX - ARROW, tipY - 3.5, tipX - ARROW, tipY + 3.5));
+        }
+
+        /** One Value: its operation's circle, an arrow to its box, and the box of three fields. */
+        private static void node(StringBuilder svg, Value v, double boxX, double y) {
+            if (!v.op.isEmpty()) {
+                double r = radius(v), cx = boxX - OP_GAP - r;
+                svg.append("  <g class=\"op\">\n");
+                svg.append(String.format(Locale.ROOT, "    <circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"white\" "
+                        + "stroke=\"black\"/>%n", cx, y, r));
+                text(svg, cx, y, v.op);
+                svg.append("  </g>\n");
+                svg.append(String.format(Locale.ROOT, "  <path class=\"edge\" fill=\"none\" stroke=\"#333\" "
+                        + "stroke-width=\"1.2\" d=\"M%.1f %.1f L%.1f %.1f\"/>%n", cx + r, y, boxX - ARROW, y));
+                arrowhead(svg, boxX, y);
+            }
+            String[] fields = fields(v);
+            double width = boxWidth(v), top = y - BOX / 2;
+            svg.append("  <g class=\"value\">\n");
+            svg.append("    <title>").append(Svg.xml(v.label)).append("</title>\n");
+            svg.append(String.format(Locale.ROOT, "    <rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                    + "fill=\"white\" stroke=\"black\"/>%n", boxX, top, width, BOX));
+            double x = boxX;
+            for (int i = 0; i < fields.length; i++) {
+                double w = fieldWidth(fields[i]);
+                if (i > 0) {
+                    svg.append(String.format(Locale.ROOT, "    <line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                            + "stroke=\"black\"/>%n", x, top, x, top + BOX));
+                }
+                text(svg, x + w / 2, y, fields[i]);
+                x += w;
+            }
+            svg.append("  </g>\n");
+        }
+
+        /** Text centred on (x, y): the baseline a third of the font size below the middle. */
+        private static void text(StringBuilder svg, double x, double y, String content) {
+            svg.append(String.format(Locale.ROOT, "    <text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>%n",
+                    x, y + FONT / 3, Svg.xml(content)));
         }
     }
 

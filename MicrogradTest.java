@@ -848,6 +848,99 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
 
     @Nested
     @Order(10)
+    @DisplayName("Plumbing: draw_dot's picture, without Graphviz")
+    class PlayingWithTheEngine {
+
+        // --- the picture ------------------------------------------------------------------------------
+
+        /** A box's rectangle, by the label in its title: x, y, width, height. */
+        static Map<String, double[]> boxes(org.w3c.dom.Document doc) {
+            var boxes = new HashMap<String, double[]>();
+            for (var g : byClass(doc, "g", "value")) {
+                var rect = (org.w3c.dom.Element) g.getElementsByTagName("rect").item(0);
+                boxes.put(g.getElementsByTagName("title").item(0).getTextContent(), new double[] {
+                    Double.parseDouble(rect.getAttribute("x")), Double.parseDouble(rect.getAttribute("y")),
+                    Double.parseDouble(rect.getAttribute("width")), Double.parseDouble(rect.getAttribute("height"))});
+            }
+            return boxes;
+        }
+
+        @Test
+        void graphSvgDrawsABoxPerValueAndACirclePerOperationLeftToRight(@TempDir Path dir) throws Exception {
+            var file = dir.resolve("neuron.svg");
+            var run = run("graph", "--svg", file.toString());
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(run.out().startsWith(run("graph").out()), "the same tree first");
+            assertTrue(run.out().endsWith("wrote " + file + System.lineSeparator()), run.out());
+            var doc = parseXml(file);
+            assertEquals(10, byClass(doc, "g", "value").size(), "a box per Value");
+            assertEquals(5, byClass(doc, "g", "op").size(), "a circle per operation");
+            assertEquals(9 + 5, byClass(doc, "path", "edge").size(), "an edge per input, and one per operation");
+            assertEquals(9 + 5, byClass(doc, "path", "arrow").size(), "each with its arrowhead");
+            String svg = Files.readString(file);
+            for (String field : List.of(">x1</text>", ">data 2.0000</text>", ">grad -1.5000</text>", ">tanh</text>",
+                    ">data 0.7071</text>")) {
+                assertTrue(svg.contains(field), field);
+            }
+            assertFalse(svg.contains("<script") || svg.contains("href") || svg.contains("url(")
+                    || svg.contains("@import") || svg.contains("@font-face") || svg.contains("<image"),
+                    "self-contained");
+            var boxes = boxes(doc);
+            double width = Double.parseDouble(doc.getDocumentElement().getAttribute("width"));
+            double height = Double.parseDouble(doc.getDocumentElement().getAttribute("height"));
+            for (var b : boxes.values()) {
+                assertTrue(b[0] >= 0 && b[1] >= 0 && b[0] + b[2] <= width && b[1] + b[3] <= height, "inside");
+                for (var c : boxes.values()) {
+                    boolean apart = b == c || b[0] + b[2] <= c[0] || c[0] + c[2] <= b[0] || b[1] + b[3] <= c[1]
+                            || c[1] + c[3] <= b[1];
+                    assertTrue(apart, "boxes do not overlap");
+                }
+            }
+            // from the inputs on the left to the result on the right, each box right of its inputs' boxes
+            for (var path : List.of(List.of("x1", "x1*w1", "x1*w1 + x2*w2", "n", "o"), List.of("b", "n"),
+                    List.of("w2", "x2*w2", "x1*w1 + x2*w2"))) {
+                for (int i = 0; i + 1 < path.size(); i++) {
+                    double[] from = boxes.get(path.get(i)), to = boxes.get(path.get(i + 1));
+                    assertTrue(from[0] + from[2] < to[0], path.get(i) + " is left of " + path.get(i + 1));
+                }
+            }
+            try (var files = Files.list(dir)) {
+                assertEquals(List.of(file), files.toList(), "written whole: no temporary file left beside it");
+            }
+        }
+
+        @Test
+        void graphSvgIsCheckedBeforeAnyWorkAsTheOtherFileOptionsAre(@TempDir Path dir) {
+            assertUsageError(run("graph", "--svg", "Micrograd.java"), "--svg", "a Java source");
+            var same = dir.resolve("g.txt").toString();
+            assertUsageError(run("graph", "--svg", same, "--dot", same), "--svg", "the --dot file");
+            assertUsageError(run("graph", "--svg", dir.resolve("no/g.svg").toString()), "--svg", "no such folder");
+            assertFalse(Files.exists(Path.of(same)));
+        }
+
+        /** A balanced tree over the leaves: pairs multiplied, then pairs of those added, and so on. */
+        static Value balanced(List<Value> leaves, boolean multiply) {
+            if (leaves.size() == 1) return leaves.get(0);
+            int half = leaves.size() / 2;
+            Value left = balanced(leaves.subList(0, half), !multiply);
+            Value right = balanced(leaves.subList(half, leaves.size()), !multiply);
+            return multiply ? left.mul(right) : left.add(right);
+        }
+
+        @Test
+        void edgesDoNotCrossNeedlessly() {
+            assertEquals(0, GraphSvg.crossings(LECTURE_NEURON));
+            assertEquals(0, GraphSvg.crossings(balanced(Value.listOf(new double[16]), true)), "a tree");
+            // a*b + c*a: in the first order (a, b, c) the edges b -> a*b and a -> c*a cross; b, a, c has none
+            var a = new Value(1, "a");
+            var b = new Value(2, "b");
+            var c = new Value(3, "c");
+            assertEquals(0, GraphSvg.crossings(a.mul(b).add(c.mul(a))), "a shared input");
+        }
+    }
+
+    @Nested
+    @Order(11)
     @DisplayName("Plumbing: the gradcheck table")
     class GradcheckTable {
 
@@ -894,7 +987,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     }
 
     @Nested
-    @Order(11)
+    @Order(12)
     @DisplayName("Plumbing: the text plot")
     class TextPlot {
 
@@ -972,7 +1065,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     }
 
     @Nested
-    @Order(12)
+    @Order(13)
     @DisplayName("Plumbing: the SVG picture")
     class Pictures {
 
@@ -1050,7 +1143,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     }
 
     @Nested
-    @Order(13)
+    @Order(14)
     @DisplayName("Plumbing: files and the log")
     class FilesAndTheLog {
 
@@ -1247,7 +1340,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     }
 
     @Nested
-    @Order(14)
+    @Order(15)
     @DisplayName("Plumbing: the command line")
     class CommandLine {
 
@@ -1445,7 +1538,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     }
 
     @Nested
-    @Order(15)
+    @Order(16)
     @DisplayName("Plumbing: Python's numbers")
     class RandomNumbersAndPythonsNumbers {
 
@@ -1523,7 +1616,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     }
 
     @Nested
-    @Order(16)
+    @Order(17)
     @DisplayName("microGPT")
     class MicroGptTests {
 
@@ -1680,7 +1773,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     }
 
     @Nested
-    @Order(17)
+    @Order(18)
     @DisplayName("Plumbing: the ./jbang launcher")
     class Launcher {
 
