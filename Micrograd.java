@@ -1468,6 +1468,10 @@ public class Micrograd {
                 if (!p.unmatched().isEmpty()) {
                     throw new UnmatchedArgumentException(p.commandSpec().commandLine(), p.unmatched());
                 }
+                if (p.isUsageHelpRequested() && !p.matchedPositionals().isEmpty()) { // gradcheck -h 0.01: the 0.01
+                    throw new UnmatchedArgumentException(p.commandSpec().commandLine(), "Unmatched argument '"
+                            + p.matchedPositionals().get(0).originalStringValues().get(0) + "': --help takes no words");
+                }
             }
             if (parsed.subcommand() != null && !parsed.matchedOptions().isEmpty()) {
                 String option = parsed.matchedOptions().get(0).longestName();
@@ -1708,7 +1712,8 @@ public class Micrograd {
             footer = {"  micrograd --hidden 4 --steps 300        a smaller network needs more steps",
                     "  micrograd --dataset spiral --hidden 32,32 --steps 300 --svg spiral.svg",
                     "  micrograd --forget-zero-grad --every 20  the classic bug, on purpose",
-                    "  micrograd graph                          one neuron's graph and its gradients"})
+                    "  micrograd graph                          one neuron's graph and its gradients",
+                    "  micrograd graph 'a*b + c' a=2 b=-3 c=10  your own expression's gradients"})
     static final class TrainCommand implements Callable<Integer> {
         @Spec CommandSpec spec;
 
@@ -1889,9 +1894,10 @@ public class Micrograd {
 
     /** The lecture's neuron as a tree of Values with their gradients, and as Graphviz DOT. */
     @Command(name = "graph", mixinStandardHelpOptions = true, sortOptions = false,
-            header = "Show one neuron's computation graph with its gradients.",
-            description = "Shows the computation graph of one neuron, o = activation(x1*w1 + x2*w2 + b), after "
-                    + "forward and backward: every Value with its operation, data and gradient. "
+            header = "Show a neuron's or your expression's graph and gradients.",
+            description = "Shows the computation graph of one neuron, o = activation(x1*w1 + x2*w2 + b), or of "
+                    + "EXPR, after forward and backward: every Value with its operation, data and gradient (for "
+                    + "EXPR, then each input's gradient at full precision). "
                     + "The defaults are the lecture's, which give o = 0.7071. Numbers from -1000000 to 1000000.")
     static final class GraphCommand implements Callable<Integer> {
         @Spec CommandSpec spec;
@@ -1927,12 +1933,23 @@ public class Micrograd {
 
         @Option(names = "--svg", paramLabel = "FILE",
                 description = "Also draw the graph into FILE as micrograd's draw_dot does, no Graphviz needed "
-                        + "(readable up to a few dozen Values).")
+                        + "(readable up to a few dozen Values; at most " + GraphSvg.MOST + ").")
         Path svgFile;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "EXPR",
+                description = "Your own expression instead of the neuron, such as 'a*b + c': + - * /, ** with a "
+                        + "number, unary minus, parentheses, relu tanh exp log, numbers as Python writes them. One "
+                        + "that starts with - goes after --, as in: graph -- '-a*b' a=2 b=3.")
+        String expression;
+
+        @Parameters(index = "1..*", paramLabel = "NAME=VALUE",
+                description = "A value for each name in EXPR, e.g. x1=2 (-1000000 to 1000000).")
+        List<String> values = new ArrayList<>();
 
         @Override
         public Integer call() {
             var cmd = spec.commandLine();
+            if (expression != null) return OwnExpression.read(cmd, expression, values).graph(cmd, dotFile, svgFile);
             GraphSvg.requireWritable(cmd, svgFile, dotFile);
             Cli.requireInput(cmd, "--x1", x1);
             Cli.requireInput(cmd, "--x2", x2);
@@ -1964,8 +1981,8 @@ public class Micrograd {
     @Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
             header = "Check backward() against central differences, op by op.",
             description = "Checks backward() against a central difference (f(x+h) - f(x-h)) / 2h for every "
-                    + "operation of Value at a few points, and for every parameter of a small MLP's loss. "
-                    + "Exits with 1 if any check fails.")
+                    + "operation of Value at a few points, and for every parameter of a small MLP's loss; or, "
+                    + "given EXPR, for each of its inputs. Exits with 1 if any check fails.")
     static final class GradcheckCommand implements Callable<Integer> {
         @Spec CommandSpec spec;
 
@@ -1977,20 +1994,37 @@ public class Micrograd {
                 description = "The largest relative error that passes, above 0 and below 1 (default ${DEFAULT-VALUE}).")
         double tolerance;
 
+        @Parameters(index = "0", arity = "0..1", paramLabel = "EXPR",
+                description = "Check your own expression instead, input by input, e.g. 'a*b + c' a=2 b=-3 c=10 (see "
+                        + "graph --help).")
+        String expression;
+
+        @Parameters(index = "1..*", paramLabel = "NAME=VALUE", description = "A value for each name in EXPR.")
+        List<String> values = new ArrayList<>();
+
         @Override
         public Integer call() {
             var cmd = spec.commandLine();
             Cli.require(cmd, h >= 1e-10 && h <= 0.1, "--nudge", h, "a number from 1e-10 to 0.1");
             Cli.require(cmd, Double.isFinite(tolerance) && tolerance > 0 && tolerance < 1, "--tolerance", tolerance,
                     "a number above 0 and below 1");
-            var checks = new ArrayList<>(Gradchecks.checkOperations(Gradchecks.operations(), h));
-            checks.addAll(Gradchecks.checkNetwork(h));
             PrintWriter out = cmd.getOut();
+            var checks = new ArrayList<GradCheck>();
+            if (expression != null) {
+                var own = OwnExpression.read(cmd, expression, values);
+                out.println(own.title() + ":");
+                out.println();
+                checks.addAll(own.checks(h));
+            } else {
+                checks.addAll(Gradchecks.checkOperations(Gradchecks.operations(), h));
+                checks.addAll(Gradchecks.checkNetwork(h));
+            }
             Gradchecks.table(checks, tolerance).forEach(out::println);
             var failed = checks.stream().filter(c -> !c.ok(tolerance)).toList();
             long skipped = checks.stream().filter(c -> c.skipped() != null).count();
-            out.printf("%d checks: %d passed, %d skipped (no derivative there), %d failed%n",
-                    checks.size(), checks.size() - skipped - failed.size(), skipped, failed.size());
+            out.printf("%d %s: %d passed, %d skipped (no derivative there), %d failed%n", checks.size(),
+                    checks.size() == 1 ? "check" : "checks", checks.size() - skipped - failed.size(), skipped,
+                    failed.size());
             for (GradCheck c : failed) {
                 out.printf(Locale.ROOT, "FAILED: %s: backward() gives %s, the central difference %s%n", c.what(),
                         Numbers.repr(c.analytic()), Numbers.repr(c.numeric()));
@@ -2157,6 +2191,431 @@ public class Micrograd {
     }
 
     // =============================================================================================
+    // Plumbing: the learner's own expression, for graph and gradcheck
+    // =============================================================================================
+
+    /**
+     * A formula such as tanh(x1*w1 + x2*w2 + b), read by recursive descent and built out of Values as it
+     * is read. There is one method per level of precedence, each calling the next tighter one, with
+     * Python's precedence:
+     * <pre>
+     *     sum      = product (('+' | '-') product)*
+     *     product  = signed (('*' | '/') signed)*
+     *     signed   = ('-' | '+') signed | power         -x**2 is -(x**2), as in Python
+     *     power    = atom ('**' exponent)?              the exponent is a number: pow takes a constant
+     *     atom     = number | name | function '(' sum ')' | '(' sum ')'
+     *     function = relu | tanh | exp | log
+     * </pre>
+     * Each operation is the engine's own: a + b is add, a - b is sub, a * b is mul, a / b is div, -a is
+     * neg, a ** 2 is pow(2). Every Value made for a part of the text is labelled with that part, so the
+     * graph reads like the formula. Chains such as a + b + c are loops, not recursion; only parentheses,
+     * functions, signs and powers nest, at most {@value #DEEPEST} deep.
+     */
+    static final class Expression {
+        static final int LONGEST = 10_000;          // characters in an expression
+        static final int DEEPEST = 200;             // parentheses, functions, signs and powers inside each other
+        static final int LONGEST_LABEL = 40;        // characters of a label: a longer part of the text is cut
+        static final List<String> FUNCTIONS = List.of("relu", "tanh", "exp", "log");
+
+        /** A mistake in the text: what was expected, at which column (the first character is column 1). */
+        static final class SyntaxError extends RuntimeException {
+            private static final long serialVersionUID = 1;
+
+            SyntaxError(String message) { super(message); }
+        }
+
+        private final String text;
+        private final Function<String, Value> input; // the Value for a name
+        private int pos;                             // the next character to read
+        private int depth;                           // how deeply the part being read is nested
+
+        private Expression(String text, Function<String, Value> input) {
+            this.text = text;
+            this.input = input;
+        }
+
+        /** The expression as Values, the names' Values given by {@code input}; a SyntaxError if it is not one. */
+        static Value build(String text, Function<String, Value> input) {
+            var reader = new Expression(text, input);
+            Value result = reader.sum();
+            reader.skipSpaces();
+            if (reader.pos < text.length()) throw reader.expected("an operator (+ - * / **) or the end");
+            return result;
+        }
+
+        /** The names the expression uses, in the order they first appear (a SyntaxError if it is not one). */
+        static List<String> names(String text) {
+            var names = new LinkedHashSet<String>();
+            build(text, name -> {
+                names.add(name);
+                return new Value(0, name);
+            });
+            return List.copyOf(names);
+        }
+
+        private Value sum() {
+            int start = skipSpaces();
+            Value result = product();
+            while (true) {
+                skipSpaces();
+                if (accept("+")) result = labelled(result.add(product()), start);
+                else if (accept("-")) result = labelled(result.sub(product()), start);
+                else return result;
+            }
+        }
+
+        private Value product() {
+            int start = skipSpaces();
+            Value result = signed();
+            while (true) {
+                skipSpaces();
+                if (!text.startsWith("**", pos) && accept("*")) result = labelled(result.mul(signed()), start);
+                else if (accept("/")) result = labelled(result.div(signed()), start);
+                else return result;
+            }
+        }
+
+        private Value signed() {
+            int start = skipSpaces();
+            if (accept("+")) return nested(this::signed);
+            if (!accept("-")) return power();
+            skipSpaces();
+            int number = pos;
+            Double constant = number();
+            if (constant != null && !text.startsWith("**", skipSpaces())) {
+                return new Value(-constant, label(start)); // -3 is the number -3, as Python folds it
+            }
+            pos = number;
+            return labelled(nested(this::signed).neg(), start);
+        }
+
+        private Value power() {
+            int start = skipSpaces();
+            Value base = atom();
+            skipSpaces();
+            if (!accept("**")) return base;
+            return labelled(base.pow(exponent()), start);
+        }
+
+        /** After '**': a number, maybe signed, maybe itself raised to a power (2**-1, 2**3**2 as in Python). */
+        private double exponent() {
+            skipSpaces();
+            int sign = 1;
+            while (text.startsWith("-", pos) || text.startsWith("+", pos)) {
+                if (text.charAt(pos++) == '-') sign = -sign;
+                skipSpaces();
+            }
+            Double base = number();
+            if (base == null) throw expected("a number after '**' (pow takes a constant exponent)");
+            skipSpaces();
+            if (!accept("**")) return sign * base;
+            return sign * Math.pow(base, nested(this::exponent));
+        }
+
+        private Value atom() {
+            int start = skipSpaces();
+            Double constant = number();
+            if (constant != null) return new Value(constant, label(start));
+            if (accept("(")) {
+                Value inside = nested(this::sum);
+                close();
+                return inside;
+            }
+            if (pos == text.length() || !isNameStart(text.charAt(pos))) throw expected("a number, a name or '('");
+            while (pos < text.length() && isNamePart(text.charAt(pos))) pos++;
+            String name = text.substring(start, pos);
+            boolean call = text.startsWith("(", skipSpaces());
+            if (!FUNCTIONS.contains(name)) {
+                if (call) throw new SyntaxError("expected a function (relu, tanh, exp or log) at column " + (start + 1)
+                        + ", found '" + name + "'");
+                pos = start + name.length();
+                return input.apply(name);
+            }
+            if (!accept("(")) throw expected("'(' after " + name);
+            Value argument = nested(this::sum);
+            close();
+            Value result = switch (name) {
+                case "relu" -> argument.relu();
+                case "tanh" -> argument.tanh();
+                case "exp" -> argument.exp();
+                default -> argument.log();
+            };
+            return labelled(result, start);
+        }
+
+        private void close() {
+            skipSpaces();
+            if (!accept(")")) throw expected("an operator (+ - * / **) or ')'");
+        }
+
+        /** Reads a part one level deeper, refusing to go deeper than DEEPEST. */
+        private <T> T nested(Supplier<T> part) {
+            if (++depth > DEEPEST) {
+                throw expected("at most " + DEEPEST + " parentheses, functions, signs and powers inside each other");
+            }
+            T result = part.get();
+            depth--;
+            return result;
+        }
+
+        /**
+         * A number as Python writes one: 2, 2.5, .5, 5., 1e-3, 1_000 (an underscore between digits); no
+         * leading zeros in a whole number (Python reads 012 as a mistake). Null, reading nothing, if there
+         * is no number here.
+         */
+        private Double number() {
+            int start = pos;
+            int whole = digits();
+            int fraction = 0;
+            if (text.startsWith(".", pos)) {
+                pos++;
+                fraction = digits();
+            }
+            if (whole == 0 && fraction == 0) {
+                pos = start;
+                return null;
+            }
+            boolean point = pos > start + whole;
+            boolean exponent = false;
+            if (text.startsWith("e", pos) || text.startsWith("E", pos)) {
+                int e = pos++;
+                if (text.startsWith("+", pos) || text.startsWith("-", pos)) pos++;
+                exponent = digits() > 0;
+                if (!exponent) pos = e;                   // 2e is 2 followed by a name, which is an error later
+            }
+            String literal = text.substring(start, pos).replace("_", "");
+            if (!point && !exponent && literal.length() > 1 && literal.startsWith("0") && !literal.matches("0+")) {
+                throw new SyntaxError("expected a whole number without leading zeros at column " + (start + 1)
+                        + ", found " + literal + " (a mistake in Python too)");
+            }
+            return Double.parseDouble(literal);
+        }
+
+        /** Reads digits with single underscores between them; returns how many characters it read. */
+        private int digits() {
+            int start = pos;
+            while (pos < text.length() && isDigit(text.charAt(pos))) {
+                pos++;
+                if (text.startsWith("_", pos) && pos + 1 < text.length() && isDigit(text.charAt(pos + 1))) pos++;
+            }
+            return pos - start;
+        }
+
+        /** A whole NAME=VALUE value: a number as Python writes it, maybe signed; null if it is not one. */
+        static Double number(String text) {
+            var reader = new Expression(text.strip(), null);
+            int sign = reader.accept("-") ? -1 : 1;
+            if (sign == 1) reader.accept("+");
+            try {
+                Double x = reader.number();
+                return x != null && reader.pos == reader.text.length() ? sign * x : null;
+            } catch (SyntaxError e) {
+                return null;
+            }
+        }
+
+        private boolean accept(String token) {
+            if (!text.startsWith(token, pos)) return false;
+            pos += token.length();
+            return true;
+        }
+
+        private int skipSpaces() {
+            while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) pos++;
+            return pos;
+        }
+
+        private static boolean isDigit(char c) { return c >= '0' && c <= '9'; }
+
+        private static boolean isNameStart(char c) {
+            return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+
+        private static boolean isNamePart(char c) { return isNameStart(c) || isDigit(c); }
+
+        /** "expected ... at column 3", and what is there instead, unless it is the end. */
+        private SyntaxError expected(String what) {
+            String found = pos < text.length() ? ", found '" + text.charAt(pos) + "'" : "";
+            return new SyntaxError("expected " + what + " at column " + (pos + 1) + found);
+        }
+
+        /** The text read since {@code start}, its spaces tidied, as a label (shortened if need be). */
+        private String label(int start) {
+            int end = Math.min(pos, start + 2 * LONGEST_LABEL); // enough to label it, however long it is
+            return shortened(text.substring(start, end).strip().replaceAll("\\s+", " ") + (end < pos ? "..." : ""));
+        }
+
+        /** A label of at most LONGEST_LABEL characters: a longer one is cut, and ends in "...". */
+        static String shortened(String label) {
+            return label.length() <= LONGEST_LABEL ? label : label.substring(0, LONGEST_LABEL - 3).strip() + "...";
+        }
+
+        private Value labelled(Value v, int start) {
+            v.label = label(start);
+            return v;
+        }
+    }
+
+    /** graph and gradcheck on the learner's own expression: its NAME=VALUE inputs, the tree, the checks. */
+    static final class OwnExpression {
+        final String text;           // the expression as typed
+        final List<String> names;    // its names, in the order they first appear
+        final double[] values;       // the value given for each name
+
+        private OwnExpression(String text, List<String> names, double[] values) {
+            this.text = text;
+            this.names = names;
+            this.values = values;
+        }
+
+        /**
+         * Reads EXPR and its NAME=VALUE words, refusing (a usage error: one line, exit code 2) an
+         * expression too long or not well formed, a word that is not NAME=VALUE, a name the expression
+         * does not use, a name given twice, a value that is not a number in range, and a name left out.
+         */
+        static OwnExpression read(CommandLine cmd, String text, List<String> assignments) {
+            require(cmd, text.length() <= Expression.LONGEST, "EXPR", "'" + brief(text) + "' ("
+                    + text.length() + " characters)", "at most " + Expression.LONGEST + " characters");
+            List<String> names;
+            try {
+                names = Expression.names(text);
+            } catch (Expression.SyntaxError e) {
+                boolean assignment = text.matches("\\s*[A-Za-z_][A-Za-z0-9_]*\\s*=.*");
+                require(cmd, !assignment, "EXPR", quoted(text), "the expression first, then NAME=VALUE for each "
+                        + "of its names, e.g. graph 'a*b + c' a=2 b=-3 c=10");
+                throw new ParameterException(cmd, "Invalid value for EXPR: " + quoted(text) + "; " + e.getMessage());
+            }
+            var given = new LinkedHashMap<String, String>();
+            double[] values = new double[names.size()];
+            for (String word : assignments) {
+                int eq = word.indexOf('=');
+                String name = eq < 0 ? "" : word.substring(0, eq).strip();
+                require(cmd, name.matches("[A-Za-z_][A-Za-z0-9_]*"), "NAME=VALUE", quoted(word),
+                        "a name, '=' and a number, e.g. a=2");
+                require(cmd, names.contains(name), "NAME=VALUE", quoted(word), names.isEmpty()
+                        ? "no NAME=VALUE, since the expression has no names"
+                        : "a name of the expression (" + String.join(", ", names) + ")");
+                require(cmd, !given.containsKey(name), "NAME=VALUE", quoted(word),
+                        "each name once (" + name + "=" + given.get(name) + " came first)");
+                Double value = Expression.number(word.substring(eq + 1));
+                require(cmd, value != null && Math.abs(value) <= Cli.LARGEST_INPUT, "NAME=VALUE", quoted(word),
+                        "a number from -1000000 to 1000000, as Python writes it (2, -3.5, 1e-3)");
+                given.put(name, word.substring(eq + 1).strip());
+                values[names.indexOf(name)] = value;
+            }
+            var missing = names.stream().filter(n -> !given.containsKey(n)).toList();
+            int last = missing.size() - 1;
+            String list = last < 1 ? String.join("", missing)
+                    : String.join(", ", missing.subList(0, last)) + " and " + missing.get(last);
+            require(cmd, missing.isEmpty(), "EXPR", quoted(text), "a value for each name, and " + list
+                    + (missing.size() == 1 ? " has" : " have") + " none (add "
+                    + String.join(" ", missing.stream().map(n -> n + "=NUMBER").toList()) + ")");
+            return new OwnExpression(text, names, values);
+        }
+
+        /** A usage error about a parameter, worded as Cli.require words one about an option. */
+        static void require(CommandLine cmd, boolean ok, String parameter, String shown, String allowed) {
+            if (!ok) throw new ParameterException(cmd, "Invalid value for " + parameter + ": " + shown + "; expected "
+                    + allowed);
+        }
+
+        static String quoted(String text) { return "'" + brief(text) + "'"; }
+
+        /** A long expression cut short for a message or a heading. */
+        static String brief(String text) { return text.length() <= 80 ? text : text.substring(0, 77) + "..."; }
+
+        /** "a*b + c at a = 2, b = -3, c = 10" */
+        String title() {
+            var parts = new ArrayList<String>();
+            for (int i = 0; i < names.size(); i++) parts.add(names.get(i) + " = " + Numbers.number(values[i]));
+            return brief(text.strip()) + (parts.isEmpty() ? "" : " at " + String.join(", ", parts));
+        }
+
+        /** The expression as Values, its names taking the given Values (labelled with the names). */
+        private Value build(List<Value> inputs) {
+            for (int i = 0; i < inputs.size(); i++) inputs.get(i).label = names.get(i);
+            return Expression.build(text, name -> inputs.get(names.indexOf(name)));
+        }
+
+        /**
+         * The Values the engine made on its own (a - b is a + b*-1, a / b is a * b**-1) have no label; give
+         * each one from its operation and inputs, so that the tree and the picture say what they are.
+         */
+        static Value nameTheRest(Value result) {
+            for (Value v : GraphSvg.values(result)) {
+                if (!v.label.isEmpty()) continue;
+                List<Value> in = v.inputs();
+                String label = in.isEmpty() ? Numbers.number(v.data)
+                        : in.size() == 2 ? in.get(0).label + " " + v.op + " " + in.get(1).label
+                        : v.op.startsWith("**") ? in.get(0).label + v.op : v.op + "(" + in.get(0).label + ")";
+                v.label = Expression.shortened(label);
+            }
+            return result;
+        }
+
+        /** What graph prints: the tree of Values, then the result and every input's gradient, at full precision. */
+        int graph(CommandLine cmd, Path dotFile, Path svgFile) {
+            for (String option : List.of("--x1", "--x2", "--w1", "--w2", "--b", "--activation")) {
+                if (cmd.getParseResult().hasMatchedOption(option)) {
+                    throw new ParameterException(cmd, "Option '" + option + "' is for the lecture's neuron; with an "
+                            + "expression, give each of its names a value as NAME=VALUE");
+                }
+            }
+            GraphSvg.requireWritable(cmd, svgFile, dotFile);
+            var inputs = Value.listOf(values);
+            Value result = nameTheRest(build(inputs));
+            result.backward();
+            int size = GraphSvg.values(result).size();
+            if (svgFile != null) GraphSvg.requireDrawable(cmd, svgFile, size);
+            if (dotFile != null) Output.writeWhole(cmd, "--dot", dotFile, GraphText.dot(result));
+            if (svgFile != null) Output.writeWhole(cmd, "--svg", svgFile, GraphSvg.svg(result));
+            PrintWriter out = cmd.getOut();
+            out.println(title() + ", after backward():");
+            out.println();
+            if (size <= GraphSvg.MOST) {
+                GraphText.tree(result).forEach(out::println);
+            } else {
+                out.printf("(%d Values: the tree is printed for graphs of up to %d)%n", size, GraphSvg.MOST);
+            }
+            out.println();
+            String column = "%-" + names.stream().mapToInt(n -> n.length() + 5).reduce(6, Math::max) + "s = %s%n";
+            out.printf(column, "result", Numbers.repr(result.data));
+            for (int i = 0; i < names.size(); i++) {
+                out.printf(column, names.get(i) + ".grad", Numbers.repr(inputs.get(i).grad));
+            }
+            if (dotFile != null || svgFile != null) out.println();
+            if (dotFile != null) {
+                out.println("wrote " + dotFile + "; render it with:  dot -Tsvg " + dotFile + " -o graph.svg");
+            }
+            if (svgFile != null) out.println("wrote " + svgFile);
+            out.flush();
+            return 0;
+        }
+
+        /**
+         * What gradcheck checks: the derivative with respect to each input, by backward() and by the
+         * nudge. Where there is none (a relu at exactly 0 on the way, or a result or slope that is not a
+         * finite number: log of 0, division by 0) the check is skipped and says why.
+         */
+        List<GradCheck> checks(double h) {
+            Set<Value> kinked = Collections.newSetFromMap(new IdentityHashMap<>());
+            var inputs = Value.listOf(values);
+            for (Value v : GraphSvg.values(build(inputs))) {
+                if (v.op.equals("relu") && v.inputs().get(0).data == 0) kinked.addAll(GraphSvg.values(v));
+            }
+            var checks = new ArrayList<GradCheck>();
+            for (int i = 0; i < names.size(); i++) {
+                String what = "d/d" + names.get(i);
+                GradCheck c = kinked.contains(inputs.get(i)) ? new GradCheck(what, 0, 0, "relu has a kink at 0")
+                        : checkInput(what, this::build, values, i, h);
+                boolean finite = Double.isFinite(c.analytic()) && Double.isFinite(c.numeric());
+                checks.add(finite ? c : new GradCheck(what, 0, 0, "not a finite number there"));
+            }
+            return checks;
+        }
+    }
+
+    // =============================================================================================
     // Plumbing: the graph as a picture, as micrograd's draw_dot draws it, without Graphviz
     // =============================================================================================
 
@@ -2174,11 +2633,12 @@ public class Micrograd {
      * <li>heights: each node moved towards its neighbours' mean height, keeping its place in the order
      *     and a gap to the next node.
      * </ol>
-     * Readable up to a few dozen Values; the picture grows with the graph.
+     * Readable up to a few dozen Values; up to {@value #MOST} are drawn (the picture grows), more are refused.
      */
     static final class GraphSvg {
         private GraphSvg() {}
 
+        static final int MOST = 200;                               // Values in the largest graph drawn
         static final double FONT = 12, BOX = 26, WAYPOINT = 4;     // font size; heights of a box and a waypoint
         static final double GAP = 14, LAYER_GAP = 44, OP_GAP = 18; // between nodes, layers, a circle and its box
         static final double MARGIN = 16, PAD = 7, ARROW = 7;       // around the picture, in a field; arrow length
@@ -2231,6 +2691,11 @@ public class Micrograd {
             if (svg == null) return;
             Output.requireWritable(cmd, "--svg", svg);
             Output.requireDifferent(cmd, "--svg", svg, "--dot", dot);
+        }
+
+        static void requireDrawable(CommandLine cmd, Path svg, int size) {
+            Cli.require(cmd, size <= MOST, "--svg", svg, "a graph of at most " + MOST + " Values to draw (this one "
+                    + "has " + size + "; --dot writes any size for Graphviz)");
         }
 
         /** The picture of root's graph, as an SVG document. */
@@ -2397,8 +2862,7 @@ public class Micrograd {
 
         /** The three fields of a Value's box, as draw_dot labels it: "{ label | data 2.0000 | grad -3.0000 }". */
         static String[] fields(Value v) {
-            String label = v.label.length() <= 40 ? v.label : v.label.substring(0, 37) + "...";
-            return new String[] {label, String.format(Locale.ROOT, "data %.4f", v.data),
+            return new String[] {Expression.shortened(v.label), String.format(Locale.ROOT, "data %.4f", v.data),
                 String.format(Locale.ROOT, "grad %.4f", v.grad)};
         }
 
