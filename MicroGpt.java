@@ -27,6 +27,8 @@
  * With the defaults it prints what microgpt.py prints: the same losses and the same 20 names.
  */
 
+package micrograd; // Micrograd.java's package, to use its parts by their short names
+
 import java.io.*;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;

@@ -30,6 +30,10 @@
  * numbers of NumPy and Python that make the defaults reproduce micrograd's demo.ipynb number for number.
  */
 
+// The classes live in a package because JShell cannot see the default package, and the play command
+// opens JShell on them. A single-file program does not have to sit in a folder named after its package.
+package micrograd;
+
 import java.io.*;
 import java.math.*;
 import java.nio.file.*;
@@ -2268,6 +2272,10 @@ public class Micrograd {
                 if (!p.unmatched().isEmpty()) {
                     throw new UnmatchedArgumentException(p.commandSpec().commandLine(), p.unmatched());
                 }
+                if (p.isUsageHelpRequested() && !p.matchedPositionals().isEmpty()) { // gradcheck -h 0.01: the 0.01
+                    throw new UnmatchedArgumentException(p.commandSpec().commandLine(), "Unmatched argument '"
+                            + p.matchedPositionals().get(0).originalStringValues().get(0) + "': --help takes no words");
+                }
             }
             if (parsed.subcommand() != null && !parsed.matchedOptions().isEmpty()) {
                 String option = parsed.matchedOptions().get(0).longestName();
@@ -2568,7 +2576,8 @@ public class Micrograd {
             footer = {"  micrograd --hidden 4 --steps 300        a smaller network needs more steps",
                     "  micrograd --dataset spiral --hidden 32,32 --steps 300 --svg spiral.svg",
                     "  micrograd --forget-zero-grad --every 20  the classic bug, on purpose",
-                    "  micrograd graph                          one neuron's graph and its gradients"})
+                    "  micrograd graph                          one neuron's graph and its gradients",
+                    "  micrograd graph 'a*b + c' a=2 b=-3 c=10  your own expression's gradients"})
     static final class TrainCommand implements Callable<Integer>, Cli.Ranges {
         @Spec CommandSpec spec;
 
@@ -2777,9 +2786,10 @@ public class Micrograd {
 
     /** The lecture's neuron as a tree of Values with their gradients, and as Graphviz DOT. */
     @Command(name = "graph", mixinStandardHelpOptions = true, sortOptions = false,
-            header = "Show one neuron's computation graph with its gradients.",
-            description = "Shows the computation graph of one neuron, o = activation(x1*w1 + x2*w2 + b), after "
-                    + "forward and backward: every Value with its operation, data and gradient. "
+            header = "Show a neuron's or your expression's graph and gradients.",
+            description = "Shows the computation graph of one neuron, o = activation(x1*w1 + x2*w2 + b), or of "
+                    + "EXPR, after forward and backward: every Value with its operation, data and gradient (for "
+                    + "EXPR, then each input's gradient at full precision). "
                     + "The defaults are the lecture's, which give o = 0.7071. Numbers from -1000000 to 1000000.")
     static final class GraphCommand implements Callable<Integer>, Cli.Ranges {
         @Spec CommandSpec spec;
@@ -2816,14 +2826,32 @@ public class Micrograd {
                 description = "Also write the graph as Graphviz DOT to FILE (render: dot -Tsvg FILE -o graph.svg).")
         Path dotFile;
 
+        @Option(names = "--svg", paramLabel = "FILE",
+                description = "Also draw the graph into FILE as micrograd's draw_dot does, no Graphviz needed "
+                        + "(readable up to a few dozen Values; at most " + GraphSvg.MOST + ").")
+        Path svgFile;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "EXPR",
+                description = "Your own expression instead of the neuron, such as 'a*b + c': + - * /, ** with a "
+                        + "number, unary minus, parentheses, relu tanh exp log, numbers as Python writes them. One "
+                        + "that starts with - goes after --, as in: graph -- '-a*b' a=2 b=3.")
+        String expression;
+
+        @Parameters(index = "1..*", paramLabel = "NAME=VALUE",
+                description = "A value for each name in EXPR, e.g. x1=2 (-1000000 to 1000000).")
+        List<String> values = new ArrayList<>();
+
         @Override
         public Integer call() {
             var cmd = spec.commandLine();
+            if (expression != null) return OwnExpression.read(cmd, expression, values).graph(cmd, dotFile, svgFile);
+            GraphSvg.requireWritable(cmd, svgFile, dotFile);
             for (var option : List.of("--x1", "--x2", "--w1", "--w2", "--b")) {
                 Cli.check(spec, option, Math.abs((double) spec.findOption(option).getValue()) <= Cli.LARGEST_INPUT);
             }
             Value o = neuron(x1, x2, w1, w2, b, activation);
             if (dotFile != null) Output.writeWhole(cmd, "--dot", dotFile, GraphText.dot(o));
+            if (svgFile != null) Output.writeWhole(cmd, "--svg", svgFile, GraphSvg.svg(o));
             PrintWriter out = cmd.getOut();
             String name = activation.name().toLowerCase(Locale.ROOT);
             out.println("o = " + name + "(x1*w1 + x2*w2 + b), after o.backward():");
@@ -2832,6 +2860,10 @@ public class Micrograd {
             if (dotFile != null) {
                 out.println();
                 out.println("wrote " + dotFile + "; render it with:  dot -Tsvg " + dotFile + " -o graph.svg");
+            }
+            if (svgFile != null) {
+                out.println();
+                out.println("wrote " + svgFile);
             }
             out.flush();
             return 0;
@@ -2842,8 +2874,8 @@ public class Micrograd {
     @Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
             header = "Check backward() against central differences, op by op.",
             description = "Checks backward() against a central difference (f(x+h) - f(x-h)) / 2h for every "
-                    + "operation of Value at a few points, and for every parameter of a small MLP's loss. "
-                    + "Exits with 1 if any check fails.")
+                    + "operation of Value at a few points, and for every parameter of a small MLP's loss; or, "
+                    + "given EXPR, for each of its inputs. Exits with 1 if any check fails.")
     static final class GradcheckCommand implements Callable<Integer>, Cli.Ranges {
         @Spec CommandSpec spec;
 
@@ -2860,19 +2892,36 @@ public class Micrograd {
                 description = "The largest relative error that passes, above 0 and below 1 (default ${DEFAULT-VALUE}).")
         double tolerance;
 
+        @Parameters(index = "0", arity = "0..1", paramLabel = "EXPR",
+                description = "Check your own expression instead, input by input, e.g. 'a*b + c' a=2 b=-3 c=10 (see "
+                        + "graph --help).")
+        String expression;
+
+        @Parameters(index = "1..*", paramLabel = "NAME=VALUE", description = "A value for each name in EXPR.")
+        List<String> values = new ArrayList<>();
+
         @Override
         public Integer call() {
             var cmd = spec.commandLine();
             Cli.check(spec, "--nudge", h >= 1e-10 && h <= 0.1);
             Cli.check(spec, "--tolerance", tolerance > 0 && tolerance < 1);
-            var checks = new ArrayList<>(Gradchecks.checkOperations(Gradchecks.operations(), h));
-            checks.addAll(Gradchecks.checkNetwork(h));
             PrintWriter out = cmd.getOut();
+            var checks = new ArrayList<GradCheck>();
+            if (expression != null) {
+                var own = OwnExpression.read(cmd, expression, values);
+                out.println(own.title() + ":");
+                out.println();
+                checks.addAll(own.checks(h));
+            } else {
+                checks.addAll(Gradchecks.checkOperations(Gradchecks.operations(), h));
+                checks.addAll(Gradchecks.checkNetwork(h));
+            }
             Gradchecks.table(checks, tolerance).forEach(out::println);
             var failed = checks.stream().filter(c -> !c.ok(tolerance)).toList();
             long skipped = checks.stream().filter(c -> c.skipped() != null).count();
-            out.printf("%d checks: %d passed, %d skipped (no derivative there), %d failed%n",
-                    checks.size(), checks.size() - skipped - failed.size(), skipped, failed.size());
+            out.printf("%d %s: %d passed, %d skipped (no derivative there), %d failed%n", checks.size(),
+                    checks.size() == 1 ? "check" : "checks", checks.size() - skipped - failed.size(), skipped,
+                    failed.size());
             for (GradCheck c : failed) {
                 out.printf(Locale.ROOT, "FAILED: %s: backward() gives %s, the central difference %s%n", c.what(),
                         Numbers.repr(c.analytic()), Numbers.repr(c.numeric()));
@@ -3025,6 +3074,818 @@ public class Micrograd {
                         + Numbers.shortNumber(s.newW()));
             }
             return lines;
+        }
+    }
+
+    // =============================================================================================
+    // Plumbing: the learner's own expression, for graph and gradcheck
+    // =============================================================================================
+
+    /**
+     * A formula such as tanh(x1*w1 + x2*w2 + b), read by recursive descent and built out of Values as it
+     * is read. There is one method per level of precedence, each calling the next tighter one, with
+     * Python's precedence:
+     * <pre>
+     *     sum      = product (('+' | '-') product)*
+     *     product  = signed (('*' | '/') signed)*
+     *     signed   = ('-' | '+') signed | power         -x**2 is -(x**2), as in Python
+     *     power    = atom ('**' exponent)?              the exponent is a number: pow takes a constant
+     *     atom     = number | name | function '(' sum ')' | '(' sum ')'
+     *     function = relu | tanh | exp | log
+     * </pre>
+     * Each operation is the engine's own: a + b is add, a - b is sub, a * b is mul, a / b is div, -a is
+     * neg, a ** 2 is pow(2). Every Value made for a part of the text is labelled with that part, so the
+     * graph reads like the formula. Chains such as a + b + c are loops, not recursion; only parentheses,
+     * functions, signs and powers nest, at most {@value #DEEPEST} deep.
+     */
+    static final class Expression {
+        static final int LONGEST = 10_000;          // characters in an expression
+        static final int DEEPEST = 200;             // parentheses, functions, signs and powers inside each other
+        static final int LONGEST_LABEL = 40;        // characters of a label: a longer part of the text is cut
+        static final List<String> FUNCTIONS = List.of("relu", "tanh", "exp", "log");
+
+        /** A mistake in the text: what was expected, at which column (the first character is column 1). */
+        static final class SyntaxError extends RuntimeException {
+            private static final long serialVersionUID = 1;
+
+            SyntaxError(String message) { super(message); }
+        }
+
+        private final String text;
+        private final Function<String, Value> input; // the Value for a name
+        private int pos;                             // the next character to read
+        private int depth;                           // how deeply the part being read is nested
+
+        private Expression(String text, Function<String, Value> input) {
+            this.text = text;
+            this.input = input;
+        }
+
+        /** The expression as Values, the names' Values given by {@code input}; a SyntaxError if it is not one. */
+        static Value build(String text, Function<String, Value> input) {
+            var reader = new Expression(text, input);
+            Value result = reader.sum();
+            reader.skipSpaces();
+            if (reader.pos < text.length()) throw reader.expected("an operator (+ - * / **) or the end");
+            return result;
+        }
+
+        /** The names the expression uses, in the order they first appear (a SyntaxError if it is not one). */
+        static List<String> names(String text) {
+            var names = new LinkedHashSet<String>();
+            build(text, name -> {
+                names.add(name);
+                return new Value(0, name);
+            });
+            return List.copyOf(names);
+        }
+
+        private Value sum() {
+            int start = skipSpaces();
+            Value result = product();
+            while (true) {
+                skipSpaces();
+                if (accept("+")) result = labelled(result.add(product()), start);
+                else if (accept("-")) result = labelled(result.sub(product()), start);
+                else return result;
+            }
+        }
+
+        private Value product() {
+            int start = skipSpaces();
+            Value result = signed();
+            while (true) {
+                skipSpaces();
+                if (!text.startsWith("**", pos) && accept("*")) result = labelled(result.mul(signed()), start);
+                else if (accept("/")) result = labelled(result.div(signed()), start);
+                else return result;
+            }
+        }
+
+        private Value signed() {
+            int start = skipSpaces();
+            if (accept("+")) return nested(this::signed);
+            if (!accept("-")) return power();
+            skipSpaces();
+            int number = pos;
+            Double constant = number();
+            if (constant != null && !text.startsWith("**", skipSpaces())) {
+                return new Value(-constant, label(start)); // -3 is the number -3, as Python folds it
+            }
+            pos = number;
+            return labelled(nested(this::signed).neg(), start);
+        }
+
+        private Value power() {
+            int start = skipSpaces();
+            Value base = atom();
+            skipSpaces();
+            if (!accept("**")) return base;
+            return labelled(base.pow(exponent()), start);
+        }
+
+        /** After '**': a number, maybe signed, maybe itself raised to a power (2**-1, 2**3**2 as in Python). */
+        private double exponent() {
+            skipSpaces();
+            int sign = 1;
+            while (text.startsWith("-", pos) || text.startsWith("+", pos)) {
+                if (text.charAt(pos++) == '-') sign = -sign;
+                skipSpaces();
+            }
+            Double base = number();
+            if (base == null) throw expected("a number after '**' (pow takes a constant exponent)");
+            skipSpaces();
+            if (!accept("**")) return sign * base;
+            return sign * Math.pow(base, nested(this::exponent));
+        }
+
+        private Value atom() {
+            int start = skipSpaces();
+            Double constant = number();
+            if (constant != null) return new Value(constant, label(start));
+            if (accept("(")) {
+                Value inside = nested(this::sum);
+                close();
+                return inside;
+            }
+            if (pos == text.length() || !isNameStart(text.charAt(pos))) throw expected("a number, a name or '('");
+            while (pos < text.length() && isNamePart(text.charAt(pos))) pos++;
+            String name = text.substring(start, pos);
+            boolean call = text.startsWith("(", skipSpaces());
+            if (!FUNCTIONS.contains(name)) {
+                if (call) throw new SyntaxError("expected a function (relu, tanh, exp or log) at column " + (start + 1)
+                        + ", found '" + name + "'");
+                pos = start + name.length();
+                return input.apply(name);
+            }
+            if (!accept("(")) throw expected("'(' after " + name);
+            Value argument = nested(this::sum);
+            close();
+            Value result = switch (name) {
+                case "relu" -> argument.relu();
+                case "tanh" -> argument.tanh();
+                case "exp" -> argument.exp();
+                default -> argument.log();
+            };
+            return labelled(result, start);
+        }
+
+        private void close() {
+            skipSpaces();
+            if (!accept(")")) throw expected("an operator (+ - * / **) or ')'");
+        }
+
+        /** Reads a part one level deeper, refusing to go deeper than DEEPEST. */
+        private <T> T nested(Supplier<T> part) {
+            if (++depth > DEEPEST) {
+                throw expected("at most " + DEEPEST + " parentheses, functions, signs and powers inside each other");
+            }
+            T result = part.get();
+            depth--;
+            return result;
+        }
+
+        /**
+         * A number as Python writes one: 2, 2.5, .5, 5., 1e-3, 1_000 (an underscore between digits); no
+         * leading zeros in a whole number (Python reads 012 as a mistake). Null, reading nothing, if there
+         * is no number here.
+         */
+        private Double number() {
+            int start = pos;
+            int whole = digits();
+            int fraction = 0;
+            if (text.startsWith(".", pos)) {
+                pos++;
+                fraction = digits();
+            }
+            if (whole == 0 && fraction == 0) {
+                pos = start;
+                return null;
+            }
+            boolean point = pos > start + whole;
+            boolean exponent = false;
+            if (text.startsWith("e", pos) || text.startsWith("E", pos)) {
+                int e = pos++;
+                if (text.startsWith("+", pos) || text.startsWith("-", pos)) pos++;
+                exponent = digits() > 0;
+                if (!exponent) pos = e;                   // 2e is 2 followed by a name, which is an error later
+            }
+            String literal = text.substring(start, pos).replace("_", "");
+            if (!point && !exponent && literal.length() > 1 && literal.startsWith("0") && !literal.matches("0+")) {
+                throw new SyntaxError("expected a whole number without leading zeros at column " + (start + 1)
+                        + ", found " + literal + " (a mistake in Python too)");
+            }
+            return Double.parseDouble(literal);
+        }
+
+        /** Reads digits with single underscores between them; returns how many characters it read. */
+        private int digits() {
+            int start = pos;
+            while (pos < text.length() && isDigit(text.charAt(pos))) {
+                pos++;
+                if (text.startsWith("_", pos) && pos + 1 < text.length() && isDigit(text.charAt(pos + 1))) pos++;
+            }
+            return pos - start;
+        }
+
+        /** A whole NAME=VALUE value: a number as Python writes it, maybe signed; null if it is not one. */
+        static Double number(String text) {
+            var reader = new Expression(text.strip(), null);
+            int sign = reader.accept("-") ? -1 : 1;
+            if (sign == 1) reader.accept("+");
+            try {
+                Double x = reader.number();
+                return x != null && reader.pos == reader.text.length() ? sign * x : null;
+            } catch (SyntaxError e) {
+                return null;
+            }
+        }
+
+        private boolean accept(String token) {
+            if (!text.startsWith(token, pos)) return false;
+            pos += token.length();
+            return true;
+        }
+
+        private int skipSpaces() {
+            while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) pos++;
+            return pos;
+        }
+
+        private static boolean isDigit(char c) { return c >= '0' && c <= '9'; }
+
+        private static boolean isNameStart(char c) {
+            return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+
+        private static boolean isNamePart(char c) { return isNameStart(c) || isDigit(c); }
+
+        /** "expected ... at column 3", and what is there instead, unless it is the end. */
+        private SyntaxError expected(String what) {
+            String found = pos < text.length() ? ", found '" + text.charAt(pos) + "'" : "";
+            return new SyntaxError("expected " + what + " at column " + (pos + 1) + found);
+        }
+
+        /** The text read since {@code start}, its spaces tidied, as a label (shortened if need be). */
+        private String label(int start) {
+            int end = Math.min(pos, start + 2 * LONGEST_LABEL); // enough to label it, however long it is
+            return shortened(text.substring(start, end).strip().replaceAll("\\s+", " ") + (end < pos ? "..." : ""));
+        }
+
+        /** A label of at most LONGEST_LABEL characters: a longer one is cut, and ends in "...". */
+        static String shortened(String label) {
+            return label.length() <= LONGEST_LABEL ? label : label.substring(0, LONGEST_LABEL - 3).strip() + "...";
+        }
+
+        private Value labelled(Value v, int start) {
+            v.label = label(start);
+            return v;
+        }
+    }
+
+    /** graph and gradcheck on the learner's own expression: its NAME=VALUE inputs, the tree, the checks. */
+    static final class OwnExpression {
+        final String text;           // the expression as typed
+        final List<String> names;    // its names, in the order they first appear
+        final double[] values;       // the value given for each name
+
+        private OwnExpression(String text, List<String> names, double[] values) {
+            this.text = text;
+            this.names = names;
+            this.values = values;
+        }
+
+        /**
+         * Reads EXPR and its NAME=VALUE words, refusing (a usage error: one line, exit code 2) an
+         * expression too long or not well formed, a word that is not NAME=VALUE, a name the expression
+         * does not use, a name given twice, a value that is not a number in range, and a name left out.
+         */
+        static OwnExpression read(CommandLine cmd, String text, List<String> assignments) {
+            require(cmd, text.length() <= Expression.LONGEST, "EXPR", "'" + brief(text) + "' ("
+                    + text.length() + " characters)", "at most " + Expression.LONGEST + " characters");
+            List<String> names;
+            try {
+                names = Expression.names(text);
+            } catch (Expression.SyntaxError e) {
+                boolean assignment = text.matches("\\s*[A-Za-z_][A-Za-z0-9_]*\\s*=.*");
+                require(cmd, !assignment, "EXPR", quoted(text), "the expression first, then NAME=VALUE for each "
+                        + "of its names, e.g. graph 'a*b + c' a=2 b=-3 c=10");
+                throw new ParameterException(cmd, "Invalid value for EXPR: " + quoted(text) + "; " + e.getMessage());
+            }
+            var given = new LinkedHashMap<String, String>();
+            double[] values = new double[names.size()];
+            for (String word : assignments) {
+                int eq = word.indexOf('=');
+                String name = eq < 0 ? "" : word.substring(0, eq).strip();
+                require(cmd, name.matches("[A-Za-z_][A-Za-z0-9_]*"), "NAME=VALUE", quoted(word),
+                        "a name, '=' and a number, e.g. a=2");
+                require(cmd, names.contains(name), "NAME=VALUE", quoted(word), names.isEmpty()
+                        ? "no NAME=VALUE, since the expression has no names"
+                        : "a name of the expression (" + String.join(", ", names) + ")");
+                require(cmd, !given.containsKey(name), "NAME=VALUE", quoted(word),
+                        "each name once (" + name + "=" + given.get(name) + " came first)");
+                Double value = Expression.number(word.substring(eq + 1));
+                require(cmd, value != null && Math.abs(value) <= Cli.LARGEST_INPUT, "NAME=VALUE", quoted(word),
+                        "a number from -1000000 to 1000000, as Python writes it (2, -3.5, 1e-3)");
+                given.put(name, word.substring(eq + 1).strip());
+                values[names.indexOf(name)] = value;
+            }
+            var missing = names.stream().filter(n -> !given.containsKey(n)).toList();
+            int last = missing.size() - 1;
+            String list = last < 1 ? String.join("", missing)
+                    : String.join(", ", missing.subList(0, last)) + " and " + missing.get(last);
+            require(cmd, missing.isEmpty(), "EXPR", quoted(text), "a value for each name, and " + list
+                    + (missing.size() == 1 ? " has" : " have") + " none (add "
+                    + String.join(" ", missing.stream().map(n -> n + "=NUMBER").toList()) + ")");
+            return new OwnExpression(text, names, values);
+        }
+
+        /** A usage error about a parameter, worded as Cli.require words one about an option. */
+        static void require(CommandLine cmd, boolean ok, String parameter, String shown, String allowed) {
+            if (!ok) throw new ParameterException(cmd, "Invalid value for " + parameter + ": " + shown + "; expected "
+                    + allowed);
+        }
+
+        static String quoted(String text) { return "'" + brief(text) + "'"; }
+
+        /** A long expression cut short for a message or a heading. */
+        static String brief(String text) { return text.length() <= 80 ? text : text.substring(0, 77) + "..."; }
+
+        /** "a*b + c at a = 2, b = -3, c = 10" */
+        String title() {
+            var parts = new ArrayList<String>();
+            for (int i = 0; i < names.size(); i++) parts.add(names.get(i) + " = " + Numbers.number(values[i]));
+            return brief(text.strip()) + (parts.isEmpty() ? "" : " at " + String.join(", ", parts));
+        }
+
+        /** The expression as Values, its names taking the given Values (labelled with the names). */
+        private Value build(List<Value> inputs) {
+            for (int i = 0; i < inputs.size(); i++) inputs.get(i).label = names.get(i);
+            return Expression.build(text, name -> inputs.get(names.indexOf(name)));
+        }
+
+        /**
+         * The Values the engine made on its own (a - b is a + b*-1, a / b is a * b**-1) have no label; give
+         * each one from its operation and inputs, so that the tree and the picture say what they are.
+         */
+        static Value nameTheRest(Value result) {
+            for (Value v : GraphSvg.values(result)) {
+                if (!v.label.isEmpty()) continue;
+                List<Value> in = v.inputs();
+                String label = in.isEmpty() ? Numbers.number(v.data)
+                        : in.size() == 2 ? in.get(0).label + " " + v.op + " " + in.get(1).label
+                        : v.op.startsWith("**") ? in.get(0).label + v.op : v.op + "(" + in.get(0).label + ")";
+                v.label = Expression.shortened(label);
+            }
+            return result;
+        }
+
+        /** What graph prints: the tree of Values, then the result and every input's gradient, at full precision. */
+        int graph(CommandLine cmd, Path dotFile, Path svgFile) {
+            for (String option : List.of("--x1", "--x2", "--w1", "--w2", "--b", "--activation")) {
+                if (cmd.getParseResult().hasMatchedOption(option)) {
+                    throw new ParameterException(cmd, "Option '" + option + "' is for the lecture's neuron; with an "
+                            + "expression, give each of its names a value as NAME=VALUE");
+                }
+            }
+            GraphSvg.requireWritable(cmd, svgFile, dotFile);
+            var inputs = Value.listOf(values);
+            Value result = nameTheRest(build(inputs));
+            result.backward();
+            int size = GraphSvg.values(result).size();
+            if (svgFile != null) GraphSvg.requireDrawable(cmd, svgFile, size);
+            if (dotFile != null) Output.writeWhole(cmd, "--dot", dotFile, GraphText.dot(result));
+            if (svgFile != null) Output.writeWhole(cmd, "--svg", svgFile, GraphSvg.svg(result));
+            PrintWriter out = cmd.getOut();
+            out.println(title() + ", after backward():");
+            out.println();
+            if (size <= GraphSvg.MOST) {
+                GraphText.tree(result).forEach(out::println);
+            } else {
+                out.printf("(%d Values: the tree is printed for graphs of up to %d)%n", size, GraphSvg.MOST);
+            }
+            out.println();
+            String column = "%-" + names.stream().mapToInt(n -> n.length() + 5).reduce(6, Math::max) + "s = %s%n";
+            out.printf(column, "result", Numbers.repr(result.data));
+            for (int i = 0; i < names.size(); i++) {
+                out.printf(column, names.get(i) + ".grad", Numbers.repr(inputs.get(i).grad));
+            }
+            if (dotFile != null || svgFile != null) out.println();
+            if (dotFile != null) {
+                out.println("wrote " + dotFile + "; render it with:  dot -Tsvg " + dotFile + " -o graph.svg");
+            }
+            if (svgFile != null) out.println("wrote " + svgFile);
+            out.flush();
+            return 0;
+        }
+
+        /**
+         * What gradcheck checks: the derivative with respect to each input, by backward() and by the
+         * nudge. Where there is none (a relu at exactly 0 on the way, or a result or slope that is not a
+         * finite number: log of 0, division by 0) the check is skipped and says why.
+         */
+        List<GradCheck> checks(double h) {
+            Set<Value> kinked = Collections.newSetFromMap(new IdentityHashMap<>());
+            var inputs = Value.listOf(values);
+            for (Value v : GraphSvg.values(build(inputs))) {
+                if (v.op.equals("relu") && v.inputs().get(0).data == 0) kinked.addAll(GraphSvg.values(v));
+            }
+            var checks = new ArrayList<GradCheck>();
+            for (int i = 0; i < names.size(); i++) {
+                String what = "d/d" + names.get(i);
+                GradCheck c = kinked.contains(inputs.get(i)) ? new GradCheck(what, 0, 0, "relu has a kink at 0")
+                        : checkInput(what, this::build, values, i, h);
+                boolean finite = Double.isFinite(c.analytic()) && Double.isFinite(c.numeric());
+                checks.add(finite ? c : new GradCheck(what, 0, 0, "not a finite number there"));
+            }
+            return checks;
+        }
+    }
+
+    // =============================================================================================
+    // Plumbing: the graph as a picture, as micrograd's draw_dot draws it, without Graphviz
+    // =============================================================================================
+
+    /**
+     * The picture of a Value's graph that micrograd's draw_dot makes with Graphviz, made here as an SVG
+     * file: a box per Value (label | data | grad), a small circle per operation, left to right from the
+     * inputs to the result. The layout is the textbook one for layered drawings (Sugiyama's), in four steps:
+     * <ol>
+     * <li>layers: each Value one layer left of the leftmost Value that uses it, so the result is on the
+     *     right and an input sits just before what it feeds, as Graphviz puts it;
+     * <li>an edge that skips layers gets a waypoint in each layer it passes, so that it runs between boxes;
+     * <li>the order within each layer: by the mean position of each node's neighbours in the layer before
+     *     (its barycentre), sweeping right and then left a few times, keeping the order with the fewest
+     *     crossing edges;
+     * <li>heights: each node moved towards its neighbours' mean height, keeping its place in the order
+     *     and a gap to the next node.
+     * </ol>
+     * Readable up to a few dozen Values; up to {@value #MOST} are drawn (the picture grows), more are refused.
+     */
+    static final class GraphSvg {
+        private GraphSvg() {}
+
+        static final int MOST = 200;                               // Values in the largest graph drawn
+        static final double FONT = 12, BOX = 26, WAYPOINT = 4;     // font size; heights of a box and a waypoint
+        static final double GAP = 14, LAYER_GAP = 44, OP_GAP = 18; // between nodes, layers, a circle and its box
+        static final double MARGIN = 16, PAD = 7, ARROW = 7;       // around the picture, in a field; arrow length
+
+        /** A Value's box (with its operation's circle, if it has one), or a waypoint of a long edge. */
+        private static final class Node {
+            final Value value;                                     // null for a waypoint
+            final int layer;
+            final double key;                                      // where it starts in its layer's order
+            final List<Node> left = new ArrayList<>(), right = new ArrayList<>(); // neighbours in the next layers
+            double y;                                              // the middle of the node
+
+            Node(Value value, int layer, double key) {
+                this.value = value;
+                this.layer = layer;
+                this.key = key;
+            }
+
+            double height() { return value == null ? WAYPOINT : Math.max(BOX, 2 * radius(value)); }
+        }
+
+        /** Every Value the root depends on, each after its inputs (the first input's Values first). */
+        static List<Value> values(Value root) {
+            var order = new ArrayList<Value>();
+            Set<Value> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            var stack = new ArrayDeque<Value>();
+            var nextInput = new ArrayDeque<Integer>();     // for each Value on the stack, its input to visit next
+            seen.add(root);
+            stack.push(root);
+            nextInput.push(0);
+            while (!stack.isEmpty()) {
+                Value v = stack.peek();
+                int i = nextInput.pop();
+                if (i < v.inputs().size()) {
+                    nextInput.push(i + 1);
+                    Value input = v.inputs().get(i);
+                    if (seen.add(input)) {
+                        stack.push(input);
+                        nextInput.push(0);
+                    }
+                } else {
+                    order.add(stack.pop());
+                }
+            }
+            return order;
+        }
+
+        /** Before any work: --svg is a file that can be written, and not the --dot file. */
+        static void requireWritable(CommandLine cmd, Path svg, Path dot) {
+            var outputs = new ArrayList<Output.Target>();
+            if (dot != null) outputs.add(Output.target(cmd, "--dot", dot));
+            if (svg != null) outputs.add(Output.target(cmd, "--svg", svg));
+            Output.requireDistinct(cmd, outputs, null, null);
+        }
+
+        static void requireDrawable(CommandLine cmd, Path svg, int size) {
+            Cli.require(cmd, size <= MOST, "--svg", svg, "a graph of at most " + MOST + " Values to draw (this one "
+                    + "has " + size + "; --dot writes any size for Graphviz)");
+        }
+
+        /** The picture of root's graph, as an SVG document. */
+        static String svg(Value root) {
+            Layout layout = layout(root);
+            return draw(layout.byLayer(), layout.edges(), layout.count());
+        }
+
+        /** The nodes layer by layer, left to right and each layer top to bottom; the edges; how many Values. */
+        private record Layout(List<List<Node>> byLayer, List<List<Node>> edges, int count) {}
+
+        /** How many pairs of edges cross in the picture of root's graph. */
+        static long crossings(Value root) { return crossings(layout(root).byLayer()); }
+
+        private static Layout layout(Value root) {
+            List<Value> values = values(root);
+            // 1. layers: the result in the last; each Value left of the leftmost Value that uses it
+            var level = new IdentityHashMap<Value, Integer>();        // layers to the left of the result
+            level.put(root, 0);
+            for (int i = values.size() - 1; i >= 0; i--) {
+                Value v = values.get(i);
+                for (Value input : v.inputs()) level.merge(input, level.get(v) + 1, Math::max);
+            }
+            int layers = Collections.max(level.values()) + 1;
+            var nodes = new IdentityHashMap<Value, Node>();
+            var byLayer = new ArrayList<List<Node>>();
+            for (int k = 0; k < layers; k++) byLayer.add(new ArrayList<>());
+            for (int i = 0; i < values.size(); i++) {
+                Value v = values.get(i);
+                var node = new Node(v, layers - 1 - level.get(v), i);
+                nodes.put(v, node);
+                byLayer.get(node.layer).add(node);
+            }
+            // 2. the edges, input to operation, with a waypoint in each layer between (one edge for a*a, as draw_dot)
+            var edges = new ArrayList<List<Node>>();
+            for (Value v : values) {
+                for (Value input : new LinkedHashSet<>(v.inputs())) {
+                    var edge = new ArrayList<>(List.of(nodes.get(input)));
+                    for (int k = nodes.get(input).layer + 1; k < nodes.get(v).layer; k++) {
+                        var waypoint = new Node(null, k, nodes.get(input).key);
+                        byLayer.get(k).add(waypoint);
+                        edge.add(waypoint);
+                    }
+                    edge.add(nodes.get(v));
+                    for (int j = 0; j + 1 < edge.size(); j++) {
+                        edge.get(j).right.add(edge.get(j + 1));
+                        edge.get(j + 1).left.add(edge.get(j));
+                    }
+                    edges.add(edge);
+                }
+            }
+            for (List<Node> layer : byLayer) layer.sort(Comparator.comparingDouble(n -> n.key));
+            order(byLayer);
+            heights(byLayer);
+            return new Layout(byLayer, edges, values.size());
+        }
+
+        /** 3. Barycentre sweeps, right then left, keeping the order with the fewest crossings. */
+        private static void order(List<List<Node>> byLayer) {
+            List<List<Node>> best = copy(byLayer);
+            long fewest = crossings(byLayer);
+            for (int sweep = 0; sweep < 8 && fewest > 0; sweep++) {
+                for (int k = 1; k < byLayer.size(); k++) sortByBarycentre(byLayer.get(k), byLayer.get(k - 1), true);
+                for (int k = byLayer.size() - 2; k >= 0; k--) {
+                    sortByBarycentre(byLayer.get(k), byLayer.get(k + 1), false);
+                }
+                long c = crossings(byLayer);
+                if (c < fewest) {
+                    fewest = c;
+                    best = copy(byLayer);
+                }
+            }
+            for (int k = 0; k < byLayer.size(); k++) {
+                byLayer.get(k).clear();
+                byLayer.get(k).addAll(best.get(k));
+            }
+        }
+
+        /** Sorts a layer by the mean place of each node's neighbours in the next layer (a node without any stays). */
+        private static void sortByBarycentre(List<Node> layer, List<Node> next, boolean fromLeft) {
+            var place = new IdentityHashMap<Node, Double>();
+            for (int i = 0; i < next.size(); i++) place.put(next.get(i), (double) i);
+            var barycentre = new IdentityHashMap<Node, Double>();
+            for (int i = 0; i < layer.size(); i++) {
+                List<Node> neighbours = fromLeft ? layer.get(i).left : layer.get(i).right;
+                double sum = 0;
+                for (Node n : neighbours) sum += place.get(n);
+                // scaled to this layer's length, so that a node without neighbours keeps its place among the rest
+                double scale = next.size() <= 1 ? 1 : (layer.size() - 1.0) / (next.size() - 1.0);
+                barycentre.put(layer.get(i), neighbours.isEmpty() ? i : scale * sum / neighbours.size());
+            }
+            layer.sort(Comparator.comparingDouble(barycentre::get)); // a stable sort: ties keep their order
+        }
+
+        /** How many pairs of edge segments cross between neighbouring layers. */
+        private static long crossings(List<List<Node>> byLayer) {
+            long crossings = 0;
+            for (int k = 0; k + 1 < byLayer.size(); k++) {
+                var place = new IdentityHashMap<Node, Integer>();
+                for (int i = 0; i < byLayer.get(k + 1).size(); i++) place.put(byLayer.get(k + 1).get(i), i);
+                var segments = new ArrayList<int[]>();
+                for (int i = 0; i < byLayer.get(k).size(); i++) {
+                    for (Node to : byLayer.get(k).get(i).right) segments.add(new int[] {i, place.get(to)});
+                }
+                for (int s = 0; s < segments.size(); s++) {
+                    for (int t = s + 1; t < segments.size(); t++) {
+                        int[] a = segments.get(s), b = segments.get(t);
+                        if ((long) (a[0] - b[0]) * (a[1] - b[1]) < 0) crossings++;
+                    }
+                }
+            }
+            return crossings;
+        }
+
+        private static List<List<Node>> copy(List<List<Node>> byLayer) {
+            var copy = new ArrayList<List<Node>>();
+            for (List<Node> layer : byLayer) copy.add(new ArrayList<>(layer));
+            return copy;
+        }
+
+        /**
+         * 4. Heights: first stacked in order; then, sweeping left and right a few times (the last sweep
+         * from the left, so that a result sits level with its inputs), each node is moved towards its
+         * neighbours' mean height on the side the sweep comes from.
+         */
+        private static void heights(List<List<Node>> byLayer) {
+            for (List<Node> layer : byLayer) {
+                double y = 0;
+                for (Node n : layer) {
+                    n.y = y + n.height() / 2;
+                    y += n.height() + GAP;
+                }
+                for (Node n : layer) n.y -= y / 2;                    // each layer centred on 0
+            }
+            for (int sweep = 0; sweep < 12; sweep++) {
+                for (int k = byLayer.size() - 2; k >= 0; k--) place(byLayer.get(k), false);
+                for (int k = 1; k < byLayer.size(); k++) place(byLayer.get(k), true);
+            }
+        }
+
+        /**
+         * Puts each node of a layer as near its neighbours' mean height as its place allows: top to bottom,
+         * each at that height or just below the one above; then the layer is moved up by the average push
+         * downwards, so that the nodes are, on average, where they want to be.
+         */
+        private static void place(List<Node> layer, boolean fromLeft) {
+            double pushed = 0;
+            for (int i = 0; i < layer.size(); i++) {
+                Node n = layer.get(i);
+                List<Node> neighbours = fromLeft ? n.left : n.right;
+                double wanted = neighbours.stream().mapToDouble(m -> m.y).average().orElse(n.y);
+                n.y = wanted;
+                if (i > 0) {
+                    Node above = layer.get(i - 1);
+                    n.y = Math.max(wanted, above.y + (above.height() + n.height()) / 2 + GAP);
+                }
+                pushed += n.y - wanted;
+            }
+            for (Node n : layer) n.y -= pushed / layer.size();
+        }
+
+        /** The radius of an operation's circle: room for its name. */
+        static double radius(Value v) { return v.op.isEmpty() ? 0 : Math.max(11, textWidth(v.op) / 2 + 5); }
+
+        /** The three fields of a Value's box, as draw_dot labels it: "{ label | data 2.0000 | grad -3.0000 }". */
+        static String[] fields(Value v) {
+            return new String[] {Expression.shortened(v.label), String.format(Locale.ROOT, "data %.4f", v.data),
+                String.format(Locale.ROOT, "grad %.4f", v.grad)};
+        }
+
+        static double fieldWidth(String text) { return Math.max(16, textWidth(text) + 2 * PAD); }
+
+        static double boxWidth(Value v) {
+            double width = 0;
+            for (String f : fields(v)) width += fieldWidth(f);
+            return width;
+        }
+
+        /**
+         * About how wide a text is in a sans-serif font, with no font to measure: character widths in
+         * ems from DejaVu Sans, the widest of the usual ones (Arial and Helvetica are narrower, so the
+         * text fits its box whichever the browser picks).
+         */
+        static double textWidth(String text) {
+            double ems = 0;
+            for (char c : text.toCharArray()) {
+                ems += c >= '0' && c <= '9' ? 0.64 : "il.,:;'|!() ".indexOf(c) >= 0 ? 0.34 : "fjrt-/".indexOf(c) >= 0
+                        ? 0.42 : "mw".indexOf(c) >= 0 ? 0.98 : c >= 'a' && c <= 'z' ? 0.62 : "+=<>".indexOf(c) >= 0
+                        ? 0.84 : c >= 'A' && c <= 'Z' ? 0.74 : 0.64;
+            }
+            return ems * FONT;
+        }
+
+        /** Draws the laid-out nodes and edges: boxes, circles, and curves ending in arrowheads. */
+        private static String draw(List<List<Node>> byLayer, List<List<Node>> edges, int count) {
+            // x: each layer as wide as its widest circle and box; the boxes of a layer start at the same x
+            int layers = byLayer.size();
+            double[] layerLeft = new double[layers], boxLeft = new double[layers], layerRight = new double[layers];
+            double x = MARGIN;
+            for (int k = 0; k < layers; k++) {
+                double circles = 0, boxes = 0;
+                for (Node n : byLayer.get(k)) {
+                    if (n.value == null) continue;
+                    if (!n.value.op.isEmpty()) circles = Math.max(circles, 2 * radius(n.value) + OP_GAP);
+                    boxes = Math.max(boxes, boxWidth(n.value));
+                }
+                layerLeft[k] = x;
+                boxLeft[k] = x + circles;
+                layerRight[k] = boxLeft[k] + Math.max(boxes, 10);
+                x = layerRight[k] + LAYER_GAP;
+            }
+            double top = Double.MAX_VALUE, bottom = -Double.MAX_VALUE;
+            for (List<Node> layer : byLayer) {
+                for (Node n : layer) {
+                    top = Math.min(top, n.y - n.height() / 2);
+                    bottom = Math.max(bottom, n.y + n.height() / 2);
+                }
+            }
+            double dy = MARGIN - top, width = x - LAYER_GAP + MARGIN, height = bottom - top + 2 * MARGIN;
+            var svg = new StringBuilder();
+            svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+               .append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
+                       + "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\" font-size=\"%.0f\">%n",
+                       width, height, width, height, FONT))
+               .append("  <title>computation graph, ").append(count).append(count == 1 ? " Value" : " Values")
+               .append("</title>\n")
+               .append(String.format(Locale.ROOT, "  <rect width=\"%.0f\" height=\"%.0f\" fill=\"white\"/>%n",
+                       width, height));
+            for (List<Node> edge : edges) {
+                var path = new StringBuilder();
+                Node from = edge.get(0);
+                double px = boxLeft[from.layer] + boxWidth(from.value), py = from.y + dy;
+                path.append(String.format(Locale.ROOT, "M%.1f %.1f", px, py));
+                for (Node n : edge.subList(1, edge.size())) {
+                    boolean last = n.value != null;
+                    double qx = last ? circleLeft(n, boxLeft) - ARROW : layerLeft[n.layer], qy = n.y + dy;
+                    path.append(curve(px, py, qx, qy));
+                    px = last ? qx : layerRight[n.layer];
+                    if (!last) path.append(String.format(Locale.ROOT, " L%.1f %.1f", px, qy));
+                    py = qy;
+                }
+                svg.append("  <path class=\"edge\" fill=\"none\" stroke=\"#333\" stroke-width=\"1.2\" d=\"")
+                   .append(path).append("\"/>\n");
+                arrowhead(svg, px + ARROW, py);
+            }
+            for (List<Node> layer : byLayer) {
+                for (Node n : layer) if (n.value != null) node(svg, n.value, boxLeft[n.layer], n.y + dy);
+            }
+            return svg.append("</svg>\n").toString();
+        }
+
+        private static double circleLeft(Node n, double[] boxLeft) {
+            return boxLeft[n.layer] - OP_GAP - 2 * radius(n.value);
+        }
+
+        /** A curve that leaves (x1, y1) and reaches (x2, y2) horizontally, as Graphviz's splines do. */
+        private static String curve(double x1, double y1, double x2, double y2) {
+            double mid = (x2 - x1) / 2;
+            return String.format(Locale.ROOT, " C%.1f %.1f %.1f %.1f %.1f %.1f", x1 + mid, y1, x2 - mid, y2, x2, y2);
+        }
+
+        private static void arrowhead(StringBuilder svg, double tipX, double tipY) {
+            svg.append(String.format(Locale.ROOT, "  <path class=\"arrow\" fill=\"#333\" d=\"M%.1f %.1f L%.1f %.1f "
+                    + "L%.1f %.1f Z\"/>%n", tipX, tipY, tipX - ARROW, tipY - 3.5, tipX - ARROW, tipY + 3.5));
+        }
+
+        /** One Value: its operation's circle, an arrow to its box, and the box of three fields. */
+        private static void node(StringBuilder svg, Value v, double boxX, double y) {
+            if (!v.op.isEmpty()) {
+                double r = radius(v), cx = boxX - OP_GAP - r;
+                svg.append("  <g class=\"op\">\n");
+                svg.append(String.format(Locale.ROOT, "    <circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"white\" "
+                        + "stroke=\"black\"/>%n", cx, y, r));
+                text(svg, cx, y, v.op);
+                svg.append("  </g>\n");
+                svg.append(String.format(Locale.ROOT, "  <path class=\"edge\" fill=\"none\" stroke=\"#333\" "
+                        + "stroke-width=\"1.2\" d=\"M%.1f %.1f L%.1f %.1f\"/>%n", cx + r, y, boxX - ARROW, y));
+                arrowhead(svg, boxX, y);
+            }
+            String[] fields = fields(v);
+            double width = boxWidth(v), top = y - BOX / 2;
+            svg.append("  <g class=\"value\">\n");
+            svg.append("    <title>").append(Svg.xml(v.label)).append("</title>\n");
+            svg.append(String.format(Locale.ROOT, "    <rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                    + "fill=\"white\" stroke=\"black\"/>%n", boxX, top, width, BOX));
+            double x = boxX;
+            for (int i = 0; i < fields.length; i++) {
+                double w = fieldWidth(fields[i]);
+                if (i > 0) {
+                    svg.append(String.format(Locale.ROOT, "    <line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                            + "stroke=\"black\"/>%n", x, top, x, top + BOX));
+                }
+                text(svg, x + w / 2, y, fields[i]);
+                x += w;
+            }
+            svg.append("  </g>\n");
+        }
+
+        /** Text centred on (x, y): the baseline a third of the font size below the middle. */
+        private static void text(StringBuilder svg, double x, double y, String content) {
+            svg.append(String.format(Locale.ROOT, "    <text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>%n",
+                    x, y + FONT / 3, Svg.xml(content)));
         }
     }
 

@@ -18,6 +18,8 @@
  * "N passed, N failed" (exit code 1 on any failure, or when no test ran).
  */
 
+package micrograd; // the package of the classes under test, to reach their package-private parts
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.PrintWriter;
@@ -33,6 +35,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -79,11 +82,16 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
         boolean selects = Arrays.stream(args).anyMatch(a -> a.startsWith("--select"));
         var launcherArgs = new ArrayList<>(List.of("execute", "--details=tree", "--disable-banner",
                 "--fail-if-no-tests"));
-        if (!selects) launcherArgs.add("--select-class=MicrogradTest");
-        launcherArgs.addAll(List.of(args));
+        if (!selects) launcherArgs.add("--select-class=" + MicrogradTest.class.getName());
+        for (String a : args) launcherArgs.add(inPackage(a));
         if (!colours) launcherArgs.add("--disable-ansi-colors");
         var result = ConsoleLauncher.run(out, new PrintWriter(System.err, true), launcherArgs.toArray(String[]::new));
         return (TestExecutionSummary) result.getValue().orElse(null);
+    }
+
+    /** A selector by the short name (--select-class=MicrogradTest$Losses) gets the package's name too. */
+    static String inPackage(String arg) {
+        return arg.replaceFirst("^(--select-(class|method)=)MicrogradTest\\b", "$1" + MicrogradTest.class.getName());
     }
 
     /** Test names as sentences: aValueUsedTwiceGetsBothParts reads "a value used twice gets both parts". */
@@ -865,6 +873,325 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
 
     @Nested
     @Order(10)
+    @DisplayName("Plumbing: your own expression, and draw_dot's picture")
+    class PlayingWithTheEngine {
+
+        /** The Values of a graph by label. */
+        static Value byLabel(Value root, String label) {
+            return GraphSvg.values(root).stream().filter(v -> v.label.equals(label)).findFirst().orElseThrow();
+        }
+
+        /** The lines after the tree: "result = ..." and "NAME.grad = ...", as a map from the left side. */
+        static Map<String, String> results(Run run) {
+            var results = new HashMap<String, String>();
+            for (String line : run.out().lines().toList()) {
+                var m = Pattern.compile("^(result|\\w+\\.grad) += (\\S+)$").matcher(line);
+                if (m.matches()) results.put(m.group(1), m.group(2));
+            }
+            return results;
+        }
+
+        @Test
+        void graphOfTheIssuesExampleGivesTheGradientsMinusThreeTwoAndOne() {
+            var run = run("graph", "a*b + c", "a=2", "b=-3", "c=10");
+            assertEquals(0, run.exit(), run.err());
+            assertEquals(List.of("a*b + c at a = 2, b = -3, c = 10, after backward():", "",
+                    "a*b + c  [+]  data 4.0000  grad 1.0000",
+                    "|-- a*b  [*]  data -6.0000  grad 1.0000",
+                    "|   |-- a  data 2.0000  grad -3.0000",
+                    "|   `-- b  data -3.0000  grad 2.0000",
+                    "`-- c  data 10.0000  grad 1.0000", "",
+                    "result = 4.0", "a.grad = -3.0", "b.grad = 2.0", "c.grad = 1.0"), run.out().lines().toList());
+        }
+
+        @Test
+        void withoutAnExpressionGraphPrintsTheLecturesNeuronAsBefore() {
+            var run = run("graph");
+            var expected = new ArrayList<>(List.of("o = tanh(x1*w1 + x2*w2 + b), after o.backward():", ""));
+            expected.addAll(GraphText.tree(LECTURE_NEURON));
+            assertEquals(expected, run.out().lines().toList());
+        }
+
+        /** Each operation of an expression, by hand in Java: a and b as in the command line a=1.5 b=-0.75. */
+        static final Map<String, BinaryOperator<Value>> BY_HAND = Map.ofEntries(
+                Map.entry("a + b", (a, b) -> a.add(b)), Map.entry("a - b", (a, b) -> a.sub(b)),
+                Map.entry("a * b", (a, b) -> a.mul(b)), Map.entry("a / b", (a, b) -> a.div(b)),
+                Map.entry("-a", (a, b) -> a.neg()), Map.entry("a ** 2", (a, b) -> a.pow(2)),
+                Map.entry("a**-1.5", (a, b) -> a.pow(-1.5)), Map.entry("relu(a)", (a, b) -> a.relu()),
+                Map.entry("relu(b)", (a, b) -> b.relu()), Map.entry("tanh(a)", (a, b) -> a.tanh()),
+                Map.entry("exp(b)", (a, b) -> b.exp()), Map.entry("log(a)", (a, b) -> a.log()),
+                Map.entry("2 - a", (a, b) -> Value.sub(2, a)), Map.entry("2 / a", (a, b) -> Value.div(2, a)),
+                Map.entry("(a)*3", (a, b) -> a.mul(3)), Map.entry("+a", (a, b) -> a));
+
+        /** The expression is built of the engine's own operations: the same numbers, bit for bit. */
+        @ParameterizedTest
+        @ValueSource(strings = {"a + b", "a - b", "a * b", "a / b", "-a", "a ** 2", "a**-1.5", "relu(a)", "relu(b)",
+            "tanh(a)", "exp(b)", "log(a)", "2 - a", "2 / a", "(a)*3", "+a"})
+        void eachOperationGivesWhatValueGivesByHand(String expression) {
+            var a = new Value(1.5, "a");
+            var b = new Value(-0.75, "b");
+            var handA = new Value(1.5);
+            var handB = new Value(-0.75);
+            Value parsed = Expression.build(expression, name -> name.equals("a") ? a : b);
+            Value hand = BY_HAND.get(expression).apply(handA, handB);
+            parsed.backward();
+            hand.backward();
+            assertEquals(hand.data, parsed.data, "the value of " + expression);
+            assertEquals(handA.grad, a.grad, "d/da of " + expression);
+            assertEquals(handB.grad, b.grad, "d/db of " + expression);
+            assertEquals(hand.op, parsed.op, "the last operation of " + expression);
+        }
+
+        @Test
+        void theLecturesNeuronAsAnExpressionIsSectionTwosNeuronBitForBit() {
+            var run = run("graph", "tanh(x1*w1 + x2*w2 + b)", "x1=2", "x2=0", "w1=-3", "w2=1", "b=6.8813735870195432");
+            assertEquals(0, run.exit(), run.err());
+            var results = results(run);
+            assertEquals(Numbers.repr(LECTURE_NEURON.data), results.get("result"));
+            for (String name : List.of("x1", "x2", "w1", "w2", "b")) {
+                assertEquals(Numbers.repr(byLabel(LECTURE_NEURON, name).grad), results.get(name + ".grad"), name);
+            }
+            // CPython 3.11, micrograd's engine.py typed in with the lecture's tanh (as math.tanh), exp and log
+            assertEquals("-1.4999999999999993", results.get("x1.grad"));
+            assertEquals("0.9999999999999996", results.get("w1.grad"));
+        }
+
+        /**
+         * Longer expressions against CPython 3.11 running micrograd's engine.py (typed in, with the lecture's
+         * tanh, exp and log): the result and the gradients as Python's repr prints them. Where exp or log
+         * is used, the C library's and Java's may differ in the last bit, so those agree to 1e-15.
+         */
+        @ParameterizedTest
+        @ValueSource(strings = {
+            "(a + b)*(a - b)/c + exp(a) - log(b) + relu(c - 2)**2|a=1.5 b=2 c=3"
+                    + "|4.205208556444786 a=5.4816890703380645 b=-1.8333333333333333 c=2.1944444444444446",
+            "1_000*a + .5 + 5. + 1e-3 + 2E+2|a=2|2205.501 a=1000.0",       // (Python's a.grad is the int 1000)
+            "-a**2 + a**-1 + 2**3**2*a - -a|a=0.5|258.25 a=508.0"})
+        void longerExpressionsGiveMicrogradsNumbers(String test) {
+            String[] parts = test.split("\\|");
+            var words = new ArrayList<>(List.of("graph", "--", parts[0]));
+            words.addAll(List.of(parts[1].split(" ")));
+            var run = run(words.toArray(String[]::new));
+            assertEquals(0, run.exit(), run.err());
+            var results = results(run);
+            String[] expected = parts[2].split(" ");
+            boolean exact = !parts[0].contains("exp") && !parts[0].contains("log");
+            var actual = new ArrayList<String>(List.of(results.get("result")));
+            for (int i = 1; i < expected.length; i++) actual.add(results.get(expected[i].split("=")[0] + ".grad"));
+            for (int i = 0; i < expected.length; i++) {
+                String want = expected[i].contains("=") ? expected[i].split("=")[1] : expected[i];
+                if (exact) assertEquals(want, actual.get(i), test);
+                else assertClose(Double.parseDouble(want), Double.parseDouble(actual.get(i)), 1e-15, test);
+            }
+        }
+
+        @Test
+        void aLongChainAndDeepNestingWorkAndTheTreeIsLeftOutPastTwoHundredValues() {
+            String chain = "a" + " + a".repeat(2499);                       // 9,997 characters, 2,500 Values
+            var run = run("graph", chain, "a=1");
+            assertEquals(0, run.exit(), run.err());
+            assertEquals("2500.0", results(run).get("a.grad"));
+            assertTrue(run.out().contains("(2500 Values: the tree is printed for graphs of up to 200)"), run.out());
+            // a polynomial by Horner's rule, 30 parentheses deep, against the same built by hand
+            var expression = new StringBuilder("1");
+            var x = new Value(0.9, "x");
+            Value hand = new Value(1);
+            for (int k = 2; k <= 31; k++) {
+                expression.insert(0, k + " + x*(").append(")");
+                hand = x.mul(hand).add(k);
+            }
+            var run2 = run("graph", expression.toString(), "x=0.9");
+            hand.backward();
+            assertEquals(Numbers.repr(hand.data), results(run2).get("result"), expression.toString());
+            assertEquals(Numbers.repr(x.grad), results(run2).get("x.grad"));
+            assertEquals(0, run("graph", "(".repeat(200) + "a" + ")".repeat(200), "a=1").exit());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+            "graph|a*|EXPR: 'a*'; expected a number, a name or '(' at column 3",
+            "graph|a*b|a=2|expected a value for each name, and b has none (add b=NUMBER)",
+            "graph|a*b + c|expected a value for each name, and a, b and c have none (add a=NUMBER b=NUMBER c=NUMBER)",
+            "graph|a|a=1|a=2|NAME=VALUE: 'a=2'; expected each name once (a=1 came first)",
+            "graph|a|a=two|NAME=VALUE: 'a=two'; expected a number from -1000000 to 1000000",
+            "graph|a|a=1e7|NAME=VALUE: 'a=1e7'; expected a number from -1000000 to 1000000",
+            "graph|a|a=0x10|NAME=VALUE: 'a=0x10'; expected a number",
+            "graph|a|a=|NAME=VALUE: 'a='; expected a number",
+            "graph|a|b=1|NAME=VALUE: 'b=1'; expected a name of the expression (a)",
+            "graph|a|3|NAME=VALUE: '3'; expected a name, '=' and a number",
+            "graph|a=2|EXPR: 'a=2'; expected the expression first, then NAME=VALUE",
+            "graph|sin(a)|a=1|expected a function (relu, tanh, exp or log) at column 1, found 'sin'",
+            "graph|a**b|a=1|b=2|expected a number after '**' (pow takes a constant exponent) at column 4, found 'b'",
+            "graph|(a|a=1|expected an operator (+ - * / **) or ')' at column 3",
+            "graph|a b|a=1|expected an operator (+ - * / **) or the end at column 3, found 'b'",
+            "graph|tanh + 1|expected '(' after tanh at column 6, found '+'",
+            "graph|012|expected a whole number without leading zeros at column 1, found 012",
+            "graph|2a|expected an operator (+ - * / **) or the end at column 2, found 'a'",
+            "graph|a|a=1|--x1|3|Option '--x1' is for the lecture's neuron",
+            "graph|a|a=1|--svg|Micrograd.java|--svg",
+            "gradcheck|a*|EXPR: 'a*'; expected a number, a name or '(' at column 3",
+            "gradcheck|a/b|b=1|expected a value for each name, and a has none",
+            "gradcheck|-h|0.01|Unmatched argument '0.01': --help takes no words"})
+        void aBadExpressionIsOneLineAndExitCodeTwo(String test) {
+            var parts = List.of(test.split("\\|"));
+            var words = parts.subList(0, parts.size() - 1).toArray(String[]::new);
+            var run = run(words);
+            assertUsageError(run, parts.get(parts.size() - 1), String.join(" ", words));
+        }
+
+        @Test
+        void anExpressionOverTenThousandCharactersIsRefusedInOneLine() {
+            String expression = "a" + "+a".repeat(5000);
+            var run = run("graph", expression, "a=1");
+            assertUsageError(run, "(10001 characters); expected at most 10000 characters", "a long expression");
+            assertTrue(run.err().lines().findFirst().orElse("").length() < 200, "the expression is shortened");
+            assertUsageError(run("graph", "(".repeat(201) + "a" + ")".repeat(201), "a=1"),
+                    "expected at most 200 parentheses, functions, signs and powers inside each other at column 202",
+                    "too deep");
+        }
+
+        @Test
+        void gradcheckChecksEachInputOfAnExpression() {
+            var run = run("gradcheck", "a*b + c", "a=2", "b=-3", "c=10");
+            assertEquals(0, run.exit(), run.out() + run.err());
+            var lines = run.out().lines().toList();
+            assertEquals("a*b + c at a = 2, b = -3, c = 10:", lines.get(0));
+            assertTrue(lines.get(2).startsWith("what "), lines.get(2));
+            for (String name : List.of("a", "b", "c")) {
+                assertTrue(lines.stream().anyMatch(l -> l.startsWith("d/d" + name + " ") && l.endsWith("  ok")),
+                        run.out());
+            }
+            assertEquals("3 checks: 3 passed, 0 skipped (no derivative there), 0 failed", lines.get(lines.size() - 1));
+        }
+
+        @Test
+        void gradcheckSkipsWhereThereIsNoDerivativeAndFailsWhereTheNudgeIsTooCoarse() {
+            var kink = run("gradcheck", "relu(a)*b", "a=0", "b=2");
+            assertEquals(0, kink.exit(), kink.out());
+            assertTrue(kink.out().contains("d/da  skipped: relu has a kink at 0"), kink.out());
+            assertTrue(kink.out().lines().anyMatch(l -> l.startsWith("d/db ") && l.endsWith("ok")), kink.out());
+            var log = run("gradcheck", "log(a)", "a=-1");
+            assertTrue(log.out().contains("d/da  skipped: not a finite number there"), log.out());
+            assertTrue(log.out().contains("1 check: 0 passed, 1 skipped (no derivative there), 0 failed"), log.out());
+            // (a+h)^3 - (a-h)^3 = 6a^2 h + 2h^3: with h = 0.1 the central difference is off by h^2 = 0.01
+            var coarse = run("gradcheck", "a**3", "a=1000", "--nudge", "0.1", "--tolerance", "1e-9");
+            assertEquals(1, coarse.exit());
+            assertTrue(coarse.out().contains("FAILED: d/da: backward() gives 3000000.0"), coarse.out());
+        }
+
+        // --- the picture ------------------------------------------------------------------------------
+
+        /** A box's rectangle, by the label in its title: x, y, width, height. */
+        static Map<String, double[]> boxes(org.w3c.dom.Document doc) {
+            var boxes = new HashMap<String, double[]>();
+            for (var g : byClass(doc, "g", "value")) {
+                var rect = (org.w3c.dom.Element) g.getElementsByTagName("rect").item(0);
+                boxes.put(g.getElementsByTagName("title").item(0).getTextContent(), new double[] {
+                    Double.parseDouble(rect.getAttribute("x")), Double.parseDouble(rect.getAttribute("y")),
+                    Double.parseDouble(rect.getAttribute("width")), Double.parseDouble(rect.getAttribute("height"))});
+            }
+            return boxes;
+        }
+
+        @Test
+        void graphSvgDrawsABoxPerValueAndACirclePerOperationLeftToRight(@TempDir Path dir) throws Exception {
+            var file = dir.resolve("neuron.svg");
+            var run = run("graph", "--svg", file.toString());
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(run.out().startsWith(run("graph").out()), "the same tree first");
+            assertTrue(run.out().endsWith("wrote " + file + System.lineSeparator()), run.out());
+            var doc = parseXml(file);
+            assertEquals(10, byClass(doc, "g", "value").size(), "a box per Value");
+            assertEquals(5, byClass(doc, "g", "op").size(), "a circle per operation");
+            assertEquals(9 + 5, byClass(doc, "path", "edge").size(), "an edge per input, and one per operation");
+            assertEquals(9 + 5, byClass(doc, "path", "arrow").size(), "each with its arrowhead");
+            String svg = Files.readString(file);
+            for (String field : List.of(">x1</text>", ">data 2.0000</text>", ">grad -1.5000</text>", ">tanh</text>",
+                    ">data 0.7071</text>")) {
+                assertTrue(svg.contains(field), field);
+            }
+            assertFalse(svg.contains("<script") || svg.contains("href") || svg.contains("url(")
+                    || svg.contains("@import") || svg.contains("@font-face") || svg.contains("<image"),
+                    "self-contained");
+            var boxes = boxes(doc);
+            double width = Double.parseDouble(doc.getDocumentElement().getAttribute("width"));
+            double height = Double.parseDouble(doc.getDocumentElement().getAttribute("height"));
+            for (var b : boxes.values()) {
+                assertTrue(b[0] >= 0 && b[1] >= 0 && b[0] + b[2] <= width && b[1] + b[3] <= height, "inside");
+                for (var c : boxes.values()) {
+                    boolean apart = b == c || b[0] + b[2] <= c[0] || c[0] + c[2] <= b[0] || b[1] + b[3] <= c[1]
+                            || c[1] + c[3] <= b[1];
+                    assertTrue(apart, "boxes do not overlap");
+                }
+            }
+            // from the inputs on the left to the result on the right, each box right of its inputs' boxes
+            for (var path : List.of(List.of("x1", "x1*w1", "x1*w1 + x2*w2", "n", "o"), List.of("b", "n"),
+                    List.of("w2", "x2*w2", "x1*w1 + x2*w2"))) {
+                for (int i = 0; i + 1 < path.size(); i++) {
+                    double[] from = boxes.get(path.get(i)), to = boxes.get(path.get(i + 1));
+                    assertTrue(from[0] + from[2] < to[0], path.get(i) + " is left of " + path.get(i + 1));
+                }
+            }
+            try (var files = Files.list(dir)) {
+                assertEquals(List.of(file), files.toList(), "written whole: no temporary file left beside it");
+            }
+        }
+
+        @Test
+        void graphSvgIsCheckedBeforeAnyWorkAsTheOtherFileOptionsAre(@TempDir Path dir) {
+            assertUsageError(run("graph", "--svg", "Micrograd.java"), "--svg", "a Java source");
+            var same = dir.resolve("g.txt").toString();
+            assertUsageError(run("graph", "--svg", same, "--dot", same), "--svg", "the --dot file");
+            assertUsageError(run("graph", "--svg", dir.resolve("no/g.svg").toString()), "--svg", "no such folder");
+            assertFalse(Files.exists(Path.of(same)));
+        }
+
+        /** A balanced tree over the leaves: pairs multiplied, then pairs of those added, and so on. */
+        static Value balanced(List<Value> leaves, boolean multiply) {
+            if (leaves.size() == 1) return leaves.get(0);
+            int half = leaves.size() / 2;
+            Value left = balanced(leaves.subList(0, half), !multiply);
+            Value right = balanced(leaves.subList(half, leaves.size()), !multiply);
+            return multiply ? left.mul(right) : left.add(right);
+        }
+
+        @Test
+        void edgesDoNotCrossNeedlessly() {
+            assertEquals(0, GraphSvg.crossings(LECTURE_NEURON));
+            assertEquals(0, GraphSvg.crossings(balanced(Value.listOf(new double[16]), true)), "a tree");
+            // a*b + c*a: in the first order (a, b, c) the edges b -> a*b and a -> c*a cross; b, a, c has none
+            var a = new Value(1, "a");
+            var b = new Value(2, "b");
+            var c = new Value(3, "c");
+            assertEquals(0, GraphSvg.crossings(a.mul(b).add(c.mul(a))), "a shared input");
+        }
+
+        @Test
+        void aGraphTooBigToDrawIsRefusedBeforeAnythingIsPrinted(@TempDir Path dir) {
+            var file = dir.resolve("big.svg");
+            var run = run("graph", "a" + " + a".repeat(250), "a=1", "--svg", file.toString());
+            assertUsageError(run, "--svg", "251 terms");
+            assertTrue(run.err().contains("expected a graph of at most 200 Values to draw (this one has 251"),
+                    run.err());
+            assertFalse(Files.exists(file));
+        }
+
+        @Test
+        void anExpressionsGraphIsDrawnAndWrittenForGraphvizToo(@TempDir Path dir) throws Exception {
+            var svg = dir.resolve("e.svg");
+            var dot = dir.resolve("e.dot");
+            var run = run("graph", "a - b", "a=3", "b=1", "--svg", svg.toString(), "--dot", dot.toString());
+            assertEquals(0, run.exit(), run.err());
+            var boxes = boxes(parseXml(svg));
+            // a - b is a + b*(-1): the engine's own Values are named after what they are
+            assertEquals(Set.of("a - b", "a", "b * -1", "b", "-1"), boxes.keySet());
+            assertTrue(Files.readString(dot).contains("label=\"{ b * -1 | data -1.0000 | grad 1.0000 }\""));
+        }
+
+    }
+
+    @Nested
+    @Order(11)
     @DisplayName("Plumbing: the gradcheck table")
     class GradcheckTable {
 
@@ -911,7 +1238,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     }
 
     @Nested
-    @Order(11)
+    @Order(12)
     @DisplayName("Plumbing: the text plot")
     class TextPlot {
 
@@ -981,7 +1308,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     }
 
     @Nested
-    @Order(12)
+    @Order(13)
     @DisplayName("Plumbing: the SVG picture")
     class Pictures {
 
@@ -1262,7 +1589,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     }
 
     @Nested
-    @Order(13)
+    @Order(14)
     @DisplayName("Plumbing: watching it learn (--html, --watch)")
     class WatchingItLearn {
 
@@ -1462,7 +1789,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     }
 
     @Nested
-    @Order(14)
+    @Order(15)
     @DisplayName("Plumbing: files and the log")
     class FilesAndTheLog {
 
@@ -1824,7 +2151,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     }
 
     @Nested
-    @Order(15)
+    @Order(16)
     @DisplayName("Plumbing: the command line")
     class CommandLine {
 
@@ -2112,7 +2439,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     }
 
     @Nested
-    @Order(16)
+    @Order(17)
     @DisplayName("Plumbing: Python's numbers")
     class RandomNumbersAndPythonsNumbers {
 
@@ -2190,7 +2517,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     }
 
     @Nested
-    @Order(17)
+    @Order(18)
     @DisplayName("microGPT")
     class MicroGptTests {
 
@@ -2372,7 +2699,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     }
 
     @Nested
-    @Order(18)
+    @Order(19)
     @DisplayName("microGPT: the page (--html)")
     class MicroGptPage {
 
@@ -2510,7 +2837,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     }
 
     @Nested
-    @Order(19)
+    @Order(20)
     @DisplayName("Plumbing: the ./jbang launcher")
     class Launcher {
 
