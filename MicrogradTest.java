@@ -1535,7 +1535,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     /** Micrograd's main, run by the tests' own Java, as one line for a shell (script -c). */
     static String micrograd(String... args) {
         var words = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "Micrograd"));
+                "-cp", System.getProperty("java.class.path"), Micrograd.class.getName()));
         words.addAll(List.of(args));
         return String.join(" ", words.stream().map(w -> "'" + w.replace("'", "'\\''") + "'").toList());
     }
@@ -1776,8 +1776,8 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
         void inAPipeOrWithTermDumbWatchChangesNothing() throws Exception {
             var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             var cp = System.getProperty("java.class.path");
-            var piped = shell(Map.of(), java, "-cp", cp, "Micrograd", "--watch", "--steps", "30");
-            var plain = shell(Map.of(), java, "-cp", cp, "Micrograd", "--steps", "30");
+            var piped = shell(Map.of(), java, "-cp", cp, Micrograd.class.getName(), "--watch", "--steps", "30");
+            var plain = shell(Map.of(), java, "-cp", cp, Micrograd.class.getName(), "--steps", "30");
             assertEquals(0, piped.exit(), piped.err());
             assertFalse(piped.out().contains("\u001b"), "no escapes in a pipe");
             assertEquals(withoutTheTime(plain.out()), withoutTheTime(piped.out()), "in a pipe: byte for byte");
@@ -2075,7 +2075,8 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
         /** The program run as a child, as a shell would run it: java -cp (the tests' class path) Micrograd ... */
         static List<String> javaCommand(String main, String... args) {
             var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), main));
+                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                    Micrograd.class.getPackageName() + "." + main));
             command.addAll(List.of(args));
             return command;
         }
