@@ -1654,7 +1654,11 @@ public class Micrograd {
                 const rgb = hex => [1, 3, 5].map(i => parseInt(hex.substr(i, 2), 16));
                 const MINUS = rgb(data.colours.minus), PLUS = rgb(data.colours.plus);
                 const LIGHT = [rgb(data.colours.lightMinus), rgb(data.colours.lightPlus)];
-                const printed = x => Number.isInteger(x) ? x.toFixed(1) : String(x); // as the step lines print it
+                function printed(x) { // as Python's repr, and so the step lines, print a number
+                  if (Number.isInteger(x) && Math.abs(x) < 1e16) return x.toFixed(1);
+                  if (x == 0 || (Math.abs(x) >= 1e-4 && Math.abs(x) < 1e16)) return String(x);
+                  return x.toExponential().replace(/e([+-])(\\d)$/, (e, sign, digit) => "e" + sign + "0" + digit);
+                }
 
                 // 2. A frame: its network, and every neuron's output at every point of the plane.
                 function network(p) { // the flat parameters in micrograd's order: each neuron's weights, then its bias

@@ -1383,10 +1383,16 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             var tiny = dir.resolve("tiny.html");
             var none = dir.resolve("none.html");
             assertEquals(0, run("--no-plot", "--html", moons.toString()).exit());
-            assertEquals(0, run("--dataset", "tiny", "--steps", "30", "--html", tiny.toString()).exit());
+            var tinyRun = run("--dataset", "tiny", "--alpha", "0", "--steps", "300", "--html", tiny.toString());
+            assertEquals(0, tinyRun.exit());
             assertEquals(0, run("--steps", "0", "--no-plot", "--html", none.toString()).exit());
             assertDrawnWithoutAnError(moons, "", profile);
-            assertDrawnWithoutAnError(tiny, "", profile);
+            var tinyBody = openInChromium(tiny, "", profile);
+            assertEquals("1", tinyBody.get("data-drawn"));
+            assertNull(tinyBody.get("data-errors"));
+            var last = stepLines(tinyRun).get(299).split(" ");   // a loss that Python prints as 2.8...e-08
+            assertTrue(tinyBody.get("dom").contains("step 299 (of 0 to 299): loss " + last[3] + " accuracy " + last[5]),
+                    "the page prints the numbers as the step line does: " + String.join(" ", last));
             assertDrawnWithoutAnError(none, "", profile);
             var step40 = openInChromium(moons, "#step=40", profile);
             assertEquals("1", step40.get("data-drawn"));
