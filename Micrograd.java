@@ -1272,7 +1272,7 @@ public class Micrograd {
             for (int layer = 1; layer < sizes.size(); layer++) {
                 double[] out = new double[sizes.get(layer)];
                 for (int n = 0; n < out.length; n++, at += in.length + 1) {
-                    double sum = parameters[at + in.length];
+                    double sum = parameters[at + in.length];                  // the bias, after the weights
                     for (int i = 0; i < in.length; i++) sum += parameters[at + i] * in[i];
                     out[n] = layer == sizes.size() - 1 ? sum : switch (activation) { // as Value's relu and tanh
                         case RELU -> sum < 0 ? 0 : sum;
