@@ -1221,7 +1221,7 @@ public class Micrograd {
             for (int layer = 1; layer < sizes.size(); layer++) {
                 double[] out = new double[sizes.get(layer)];
                 for (int n = 0; n < out.length; n++, at += in.length + 1) {
-                    double sum = parameters[at + in.length];
+                    double sum = parameters[at + in.length];                  // the bias, after the weights
                     for (int i = 0; i < in.length; i++) sum += parameters[at + i] * in[i];
                     out[n] = layer == sizes.size() - 1 ? sum : switch (activation) { // as Value's relu and tanh
                         case RELU -> sum < 0 ? 0 : sum;
@@ -1367,7 +1367,8 @@ public class Micrograd {
                     content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'">
                     <title>%s</title>
                     <style>
-                    body { font-family: sans-serif; font-size: 14px; color: #222; margin: 16px 24px; max-width: 1000px; }
+                    body { font-family: sans-serif; font-size: 14px; color: #222; margin: 16px 24px;
+                      max-width: 1000px; }
                     h1 { font-size: 18px; font-weight: normal; }
                     h2 { font-size: 15px; margin: 20px 0 6px; }
                     figure { margin: 8px 16px 8px 0; display: inline-block; vertical-align: top; }
@@ -1378,7 +1379,8 @@ public class Micrograd {
                     <body>
                     <script>
                     window.onerror = function (message, source, line) {
-                      document.body.dataset.errors = (document.body.dataset.errors || "") + message + " (line " + line + ") ";
+                      const errors = document.body.dataset.errors || "";
+                      document.body.dataset.errors = errors + message + " (line " + line + ") ";
                     };
                     </script>
                     %s
@@ -1390,7 +1392,8 @@ public class Micrograd {
                     // if given, a cursor at point c.cursor, a dashed line at height c.level.y, and in black the mean
                     // of the last c.mean points.
                     function chart(canvas, c) {
-                      const g = canvas.getContext("2d"), W = canvas.width, H = canvas.height, L = 54, R = 14, T = 26, B = 40;
+                      const g = canvas.getContext("2d"), W = canvas.width, H = canvas.height;
+                      const L = 54, R = 14, T = 26, B = 40; // the margins: left, right, top, bottom
                       const xMin = c.x[0], xMax = Math.max(c.x[c.x.length - 1], xMin + 1);
                       const px = x => L + (x - xMin) / (xMax - xMin) * (W - L - R);
                       const py = y => H - B - Math.min(y, c.yMax) / c.yMax * (H - T - B);
@@ -1398,7 +1401,10 @@ public class Micrograd {
                       g.font = "11px sans-serif"; g.fillStyle = "#222"; g.strokeStyle = "#444"; g.lineWidth = 1;
                       g.strokeRect(L, T, W - L - R, H - T - B);
                       g.textAlign = "center";
-                      for (const t of c.xTicks) { line(g, px(t), H - B, px(t), H - B + 5); g.fillText(t, px(t), H - B + 17); }
+                      for (const t of c.xTicks) {
+                        line(g, px(t), H - B, px(t), H - B + 5);
+                        g.fillText(t, px(t), H - B + 17);
+                      }
                       g.fillText(c.xLabel, L + (W - L - R) / 2, H - 6);
                       g.textAlign = "right";
                       for (const t of c.yTicks) { line(g, L - 5, py(t), L, py(t)); g.fillText(t, L - 8, py(t) + 4); }
@@ -1423,7 +1429,8 @@ public class Micrograd {
                       if (c.cursor != null) {
                         const x = px(c.x[c.cursor]);
                         g.strokeStyle = "#222"; g.lineWidth = 1; line(g, x, T, x, H - B);
-                        g.fillStyle = c.colour; g.beginPath(); g.arc(x, py(c.y[c.cursor]), 4, 0, 2 * Math.PI); g.fill(); g.stroke();
+                        g.fillStyle = c.colour; g.beginPath(); g.arc(x, py(c.y[c.cursor]), 4, 0, 2 * Math.PI);
+                        g.fill(); g.stroke();
                       }
                     }
                     function line(g, x0, y0, x1, y1) { g.beginPath(); g.moveTo(x0, y0); g.lineTo(x1, y1); g.stroke(); }
@@ -1603,7 +1610,11 @@ public class Micrograd {
                 const rgb = hex => [1, 3, 5].map(i => parseInt(hex.substr(i, 2), 16));
                 const MINUS = rgb(data.colours.minus), PLUS = rgb(data.colours.plus);
                 const LIGHT = [rgb(data.colours.lightMinus), rgb(data.colours.lightPlus)];
-                const printed = x => Number.isInteger(x) ? x.toFixed(1) : String(x); // as the step lines print it
+                function printed(x) { // as Python's repr, and so the step lines, print a number
+                  if (Number.isInteger(x) && Math.abs(x) < 1e16) return x.toFixed(1);
+                  if (x == 0 || (Math.abs(x) >= 1e-4 && Math.abs(x) < 1e16)) return String(x);
+                  return x.toExponential().replace(/e([+-])(\\d)$/, (e, sign, digit) => "e" + sign + "0" + digit);
+                }
 
                 // 2. A frame: its network, and every neuron's output at every point of the plane.
                 function network(p) { // the flat parameters in micrograd's order: each neuron's weights, then its bias
@@ -1630,7 +1641,8 @@ public class Micrograd {
                   const maps = data.sizes.map(n => Array.from({length: n}, () => new Float64Array(G * G)));
                   const [x0, x1, y0, y1] = data.box;
                   for (let cell = 0; cell < G * G; cell++) {
-                    const x = [x0 + (cell % G + 0.5) * (x1 - x0) / G, y1 - (Math.floor(cell / G) + 0.5) * (y1 - y0) / G];
+                    const row = Math.floor(cell / G), column = cell % G;
+                    const x = [x0 + (column + 0.5) * (x1 - x0) / G, y1 - (row + 0.5) * (y1 - y0) / G];
                     forward(layers, x).forEach((a, l) => a.forEach((v, n) => maps[l][n][cell] = v));
                   }
                   return maps;
@@ -1701,7 +1713,8 @@ public class Micrograd {
                   });
                 }
                 function drawPredictions(layers) { // for data with more than 2 inputs: each sample's prediction
-                  document.getElementById("predictions").innerHTML = "<tr><th>input</th><th>target</th><th>prediction</th></tr>"
+                  document.getElementById("predictions").innerHTML
+                    = "<tr><th>input</th><th>target</th><th>prediction</th></tr>"
                     + data.points.map(p => "<tr><td>[" + p.slice(0, -1).join(", ") + "]</td><td>" + p[p.length - 1]
                       + "</td><td>" + forward(layers, p.slice(0, -1))[last][0].toFixed(4) + "</td></tr>").join("");
                 }
