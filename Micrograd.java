@@ -652,7 +652,8 @@ public class Micrograd {
 
                 onStep.accept(new Step(k, loss.data, accuracy(scores, batch.y()), lr, tape.values.size()));
                 if (k == 0) first = loss.data;
-                if (diverged(loss.data, first)) return false;
+                // the bug on purpose climbs by design: only a loss that is no longer a number stops it
+                if (settings.forgetZeroGrad() ? !Double.isFinite(loss.data) : diverged(loss.data, first)) return false;
             }
         }
         return true;
@@ -2115,7 +2116,9 @@ public class Micrograd {
             String name = cmd.getCommandName();
             int exit;
             try {
-                if (standardOutputIsOpen()) {
+                if (!isOpenForWriting(2)) {
+                    exit = 2; // standard error closed: nothing can even be said
+                } else if (isOpenForWriting(1)) {
                     exit = cmd.execute(args);
                 } else {
                     System.err.println(name + ": standard output is closed (>&-); send it somewhere, e.g. > /dev/null");
@@ -2145,11 +2148,11 @@ public class Micrograd {
          * (its own lib/modules, read only): printing, or writing /dev/stdout, would then go there.
          * Linux tells through /proc; elsewhere nothing is checked.
          */
-        static boolean standardOutputIsOpen() {
+        static boolean isOpenForWriting(int descriptor) {
             Path info = Path.of("/proc/self/fdinfo");
             if (!Files.isDirectory(info)) return true;
             try {
-                for (String line : Files.readAllLines(info.resolve("1"))) {
+                for (String line : Files.readAllLines(info.resolve(String.valueOf(descriptor)))) {
                     if (line.startsWith("flags:")) return (Integer.parseInt(line.substring(6).trim(), 8) & 3) != 0;
                 }
                 return true;
@@ -2317,7 +2320,8 @@ public class Micrograd {
          * and a name that this locale cannot spell is refused rather than written under another name.
          */
         static Path fileName(String text) {
-            if (text.isEmpty() || text.endsWith("/") || text.endsWith(File.separator)) {
+            if (text.isEmpty()) throw new TypeConversionException("''; expected a file name");
+            if (text.endsWith("/") || text.endsWith(File.separator)) {
                 throw new TypeConversionException("'" + text + "'; expected a file name, not a folder");
             }
             var encoding = java.nio.charset.Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
@@ -2657,7 +2661,8 @@ public class Micrograd {
                                 + "," + Numbers.repr(step.learningRate()));
                     }
                     if (step.step() % output.every == 0 || step.step() == training.steps - 1
-                            || diverged(step.loss(), history.get(0).loss())) {
+                            || !Double.isFinite(step.loss())
+                            || (!training.forgetZeroGrad && diverged(step.loss(), history.get(0).loss()))) {
                         watch.println(stepLine(step));
                     }
                     watch.afterStep(step, mlp);

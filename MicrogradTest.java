@@ -2317,6 +2317,8 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             assertTrue(run.err().matches("micrograd: the loss became \\S+ at step \\d+, over 1000 times its first "
                     + "value; try a smaller --lr \\(it is 1.0\\)\\s*"), run.err());
             assertEquals(0, run("--forget-zero-grad", "--no-plot").exit(), "a loss that climbs 24-fold runs on");
+            var bug = run("--forget-zero-grad", "--loss", "mse", "--no-plot", "--every", "50");
+            assertEquals(0, bug.exit(), "the bug on purpose runs on, however far its loss climbs: " + bug.err());
         }
 
         /** The README's "Things to try", each run as written, and each does what the README says. */
