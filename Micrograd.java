@@ -2577,8 +2577,8 @@ public class Micrograd {
 
     /** The main command: trains an MLP, as the notebook does, and reports on it. */
     @Command(name = "micrograd", mixinStandardHelpOptions = true, version = "micrograd for Java " + Cli.VERSION,
-            subcommands = {GraphCommand.class, GradcheckCommand.class, ByHandCommand.class, BenchCommand.class,
-                    AutoComplete.GenerateCompletion.class, HelpCommand.class},
+            subcommands = {PlayCommand.class, GraphCommand.class, GradcheckCommand.class, ByHandCommand.class,
+                    BenchCommand.class, AutoComplete.GenerateCompletion.class, HelpCommand.class},
             sortOptions = false, abbreviateSynopsis = true, usageHelpAutoWidth = true,
             commandListHeading = "%nCommands:%n",
             description = "Trains a small neural network with a scalar autograd engine, as Karpathy's micrograd "
@@ -2594,7 +2594,8 @@ public class Micrograd {
                     "  micrograd --dataset spiral --hidden 32,32 --steps 300 --svg spiral.svg",
                     "  micrograd --forget-zero-grad --every 20  the classic bug, on purpose",
                     "  micrograd graph                          one neuron's graph and its gradients",
-                    "  micrograd graph 'a*b + c' a=2 b=-3 c=10  your own expression's gradients"})
+                    "  micrograd graph 'a*b + c' a=2 b=-3 c=10  your own expression's gradients",
+                    "  micrograd play                           the engine in JShell, to try Values"})
     static final class TrainCommand implements Callable<Integer>, Cli.Ranges {
         @Spec CommandSpec spec;
 
@@ -3905,6 +3906,158 @@ public class Micrograd {
             svg.append(String.format(Locale.ROOT, "    <text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>%n",
                     x, y + FONT / 3, Svg.xml(content)));
         }
+    }
+
+    // =============================================================================================
+    // Plumbing: JShell with the engine loaded (the play command)
+    // =============================================================================================
+
+    /**
+     * What a session of the play command has by its short name, besides the lesson's public parts (Value,
+     * Neuron, Layer, MLP, Module, Dataset, Activation, Loss, PythonRandom, NumpyRandom, and the datasets
+     * moons, circles, xor, spiral and tiny): draw, and the losses, the step and train, which the lesson
+     * keeps inside this file and which are passed on here as they are.
+     */
+    public static final class Play {
+        private Play() {}
+
+        /**
+         * What JShell runs first: the short names. A static import brings the nested classes (Value, MLP,
+         * ...) as well as the methods (moons, draw, ...); Module is named once more so that it means
+         * micrograd's Module, not java.lang's.
+         */
+        static final String IMPORTS = """
+                import static micrograd.Micrograd.*;
+                import static micrograd.Micrograd.Play.*;
+                import micrograd.Micrograd.Module;
+                """;
+
+        /** Printed before JShell's own welcome: what is there, and a first line to try. */
+        static final String[] INTRO = {
+            "micrograd's engine in JShell. By their short names: Value, Neuron, Layer, MLP, moons, circles, xor,",
+            "spiral, tiny, hingeLoss, meanSquaredError, l2, sgdStep, train; draw(v) prints v's graph with its",
+            "gradients and draw(v, \"graph.svg\") draws it. Try:",
+            "  var a = new Value(2.0, \"a\"); var b = new Value(-3.0, \"b\"); var L = a.mul(b); L.backward(); draw(L)",
+            "Tab completes a name; /exit leaves.",
+        };
+
+        /**
+         * Runs JShell in this process (--execution local: by default JShell starts a second JVM to run the
+         * snippets in, which takes seconds) with this program's class path, after the imports. Nothing is
+         * saved between sessions: JShell's settings and history stay in memory, not in Java's preferences.
+         */
+        static int start(CommandLine cmd) throws Exception {
+            var err = cmd.getErr();
+            if (ClassLoader.getSystemResource("micrograd/Micrograd.class") == null) {
+                err.println("micrograd play: JShell needs the program's compiled classes on the class path, and "
+                        + "'java Micrograd.java' keeps them in memory; run it with JBang: ./jbang Micrograd.java play");
+                return 1;
+            }
+            if (ModuleLayer.boot().findModule("jdk.jshell").isEmpty()) {
+                err.println("micrograd play: this Java has no JShell (the module jdk.jshell); run it with a JDK");
+                return 1;
+            }
+            Path imports = Files.createTempFile("micrograd-play", ".jsh");
+            Output.PENDING.add(imports);                                // removed even if the session is killed
+            try {
+                Files.writeString(imports, IMPORTS);
+                for (String line : INTRO) cmd.getOut().println(line);
+                cmd.getOut().flush();
+                return jdk.jshell.tool.JavaShellToolBuilder.builder().persistence(new HashMap<>()).start(
+                        "--execution", "local", "--class-path", System.getProperty("java.class.path"),
+                        "--startup", "DEFAULT", "--startup", imports.toString());
+            } finally {
+                Files.deleteIfExists(imports);
+                Output.PENDING.remove(imports);
+            }
+        }
+
+        /** Prints v's graph as the graph command prints it: every Value with its operation, data and gradient. */
+        public static void draw(Value v) {
+            if (v == null) {
+                System.out.println("draw: v is null; give it a Value, as in draw(L)");
+                return;
+            }
+            int size = GraphSvg.values(v).size();
+            if (size > GraphSvg.MOST) {
+                System.out.println("draw: this graph has " + size + " Values; draw prints graphs of up to "
+                        + GraphSvg.MOST);
+                return;
+            }
+            GraphText.tree(v).forEach(System.out::println);
+        }
+
+        /** Draws v's graph as micrograd's draw_dot does, into an SVG file, written whole as --svg writes it. */
+        public static void draw(Value v, String file) {
+            var cmd = new CommandLine(new PlayCommand()); // the refusals are worded as the commands word them
+            if (v == null || file == null) {
+                System.err.println("draw(v, file): " + (v == null ? "v" : "file") + " is null; as in draw(L, \"L.svg\")");
+                return;
+            }
+            try {
+                Path path = Path.of(file);
+                GraphSvg.requireDrawable(cmd, path, GraphSvg.values(v).size());
+                Output.writeWhole(cmd, "file", path, GraphSvg.svg(v));
+                System.out.println("wrote " + file);
+            } catch (ParameterException | Output.FileError | InvalidPathException e) {
+                System.err.println("draw(v, file): " + e.getMessage().replace("Invalid value for option 'file': ", ""));
+            }
+        }
+
+        public static Value hingeLoss(List<Value> scores, double[] labels) {
+            return Micrograd.hingeLoss(scores, labels);
+        }
+
+        public static Value meanSquaredError(List<Value> scores, double[] labels) {
+            return Micrograd.meanSquaredError(scores, labels);
+        }
+
+        public static Value l2(List<Value> parameters, double alpha) { return Micrograd.l2(parameters, alpha); }
+
+        public static void sgdStep(List<Value> parameters, double learningRate) {
+            Micrograd.sgdStep(parameters, learningRate);
+        }
+
+        /** Trains as the demo does: hinge loss, alpha 1e-4, the learning rate from 1.0 down. */
+        public static double train(MLP model, Dataset data, int steps) {
+            return train(model, data, steps, 1.0, Loss.HINGE);
+        }
+
+        /**
+         * Trains with the lesson's train(): all samples each step, alpha 1e-4, the learning rate falling
+         * from lr. Prints the first step, every tenth of the way and the last; returns the last loss.
+         */
+        public static double train(MLP model, Dataset data, int steps, double lr, Loss loss) {
+            var settings = new Settings(loss, 1e-4, steps, lr, 0, false);
+            int every = Math.max(1, steps / 10);
+            double[] last = {Double.NaN};
+            Micrograd.train(model, data, settings, NumpyRandom.seeded(0), step -> {
+                last[0] = step.loss();
+                if (step.step() % every == 0 || step.step() == steps - 1 || !Double.isFinite(step.loss())) {
+                    System.out.println(TrainCommand.stepLine(step));
+                }
+            });
+            return last[0];
+        }
+    }
+
+    /** JShell with the engine loaded, in this very process. */
+    @Command(name = "play", mixinStandardHelpOptions = true, sortOptions = false,
+            header = "Open JShell with the engine loaded, to try Values.",
+            description = {"Opens JShell (Java's read-eval-print loop) with this program's classes imported: "
+                    + "Value, Neuron, Layer, MLP, the datasets, the losses and train by their short names, and "
+                    + "draw(v), which prints v's graph as the graph command does; draw(v, \"graph.svg\") draws "
+                    + "it as a picture (graphs of up to " + GraphSvg.MOST + " Values). The lecture's first cells, "
+                    + "in Java:",
+                "  var a = new Value(2.0, \"a\"); var b = new Value(-3.0, \"b\");",
+                "  var c = new Value(10.0, \"c\"); var f = new Value(-2.0, \"f\");",
+                "  var d = a.mul(b).add(c); var L = d.mul(f); L.backward(); draw(L)",
+                "It needs the classes compiled, as JBang runs the program (java with the source file does not)."})
+    static final class PlayCommand implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception { return Play.start(spec.commandLine()); }
     }
 
     // =============================================================================================

@@ -109,7 +109,8 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
         static String words(String camel) {
             String spaced = camel.replaceAll("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ").toLowerCase();
             return spaced.replaceAll("\\bsgd\\b", "SGD").replaceAll("\\bsvg\\b", "SVG").replaceAll("\\bcsv\\b", "CSV")
-                    .replaceAll("\\bmlp\\b", "MLP").replaceAll("\\bdot\\b", "DOT");
+                    .replaceAll("\\bmlp\\b", "MLP").replaceAll("\\bdot\\b", "DOT").replaceAll("\\bj shell\\b", "JShell")
+                    .replaceAll("\\bj bang\\b", "JBang");
         }
     }
 
@@ -873,7 +874,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
 
     @Nested
     @Order(10)
-    @DisplayName("Plumbing: your own expression, and draw_dot's picture")
+    @DisplayName("Plumbing: your own expression, draw_dot's picture, and JShell")
     class PlayingWithTheEngine {
 
         /** The Values of a graph by label. */
@@ -1188,6 +1189,98 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             assertTrue(Files.readString(dot).contains("label=\"{ b * -1 | data -1.0000 | grad 1.0000 }\""));
         }
 
+        // --- JShell -----------------------------------------------------------------------------------
+
+        /** The lecture's first cells, as a learner types them at the prompt. */
+        static final String LECTURE_CELLS = String.join("\n",
+                "var a = new Value(2.0, \"a\");",
+                "var b = new Value(-3.0, \"b\");",
+                "var c = new Value(10.0, \"c\");",
+                "var e = a.mul(b); e.label = \"e\";",
+                "var d = e.add(c); d.label = \"d\";",
+                "var f = new Value(-2.0, \"f\");",
+                "var L = d.mul(f); L.label = \"L\";",
+                "L.backward();",
+                "draw(L)",
+                "a.grad",
+                "draw(L, \"L.svg\")",
+                "Module m = new MLP(2, List.of(16, 16), Activation.RELU, PythonRandom.seeded(1337));",
+                "train((MLP) m, moons(100, 0.1, NumpyRandom.seeded(1337)), 1)",
+                "/exit", "");
+
+        /** Through ./jbang, as the README says: the lecture's cells give the lecture's numbers. */
+        @Test
+        void playOpensJShellWhereTheLecturesCellsGiveTheLecturesNumbers(@TempDir Path dir) throws Exception {
+            var jbang = Path.of("jbang").toAbsolutePath().toString();
+            var source = Path.of("Micrograd.java").toAbsolutePath().toString();
+            var run = shellTyping(dir, Map.of(), LECTURE_CELLS, "bash", jbang, source, "play");
+            assertEquals(0, run.exit(), run.out() + run.err());
+            String out = run.out();
+            assertTrue(out.startsWith("micrograd's engine in JShell."), out);
+            assertTrue(out.contains("L ==> Value(data=-8.0, grad=0.0)"), out);
+            var tree = List.of("L  [*]  data -8.0000  grad 1.0000", "|-- d  [+]  data 4.0000  grad -2.0000",
+                    "|   |-- e  [*]  data -6.0000  grad -2.0000", "|   |   |-- a  data 2.0000  grad 6.0000",
+                    "|   |   `-- b  data -3.0000  grad -4.0000", "|   `-- c  data 10.0000  grad -2.0000",
+                    "`-- f  data -2.0000  grad 4.0000");
+            int at = out.indexOf(tree.get(0));
+            assertTrue(at > 0, out);
+            assertEquals(tree, out.substring(at).lines().limit(7).toList());
+            assertTrue(Pattern.compile("\\$\\d+ ==> 6\\.0\\b").matcher(out).find(), "a.grad is 6.0: " + out);
+            assertTrue(out.contains("wrote L.svg"), out);
+            assertEquals(7, byClass(parseXml(dir.resolve("L.svg")), "g", "value").size());
+            assertTrue(out.contains("step 0 loss 0.8958441028683222, accuracy 50.0%"), "the notebook's first step");
+            assertFalse(run.err().contains("Exception") || out.contains("Error:"), out + run.err());
+        }
+
+        @Test
+        void playRunFromTheSourceFileSaysInOneLineToUseJBang() throws Exception {
+            String picocli = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                    .filter(p -> p.contains("picocli")).findFirst().orElseThrow();
+            var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            var run = shell(Map.of(), java, "-cp", picocli, "Micrograd.java", "play");
+            assertEquals(1, run.exit(), run.out() + run.err());
+            assertEquals(1, run.err().lines().count(), run.err());
+            assertTrue(run.err().contains("run it with JBang: ./jbang Micrograd.java play"), run.err());
+        }
+
+        /** What draw and train print, in this process. */
+        String printed(Runnable action) {
+            var out = new java.io.ByteArrayOutputStream();
+            var oldOut = System.out;
+            var oldErr = System.err;
+            try (var print = new java.io.PrintStream(out, true, StandardCharsets.UTF_8)) {
+                System.setOut(print);
+                System.setErr(print);
+                action.run();
+            } finally {
+                System.setOut(oldOut);
+                System.setErr(oldErr);
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        }
+
+        @Test
+        void drawAndTrainInJShellAreTheCommandsAndTheLessons(@TempDir Path dir) {
+            assertEquals(String.join(System.lineSeparator(), GraphText.tree(LECTURE_NEURON)) + System.lineSeparator(),
+                    printed(() -> Play.draw(LECTURE_NEURON)));
+            String refused = printed(() -> Play.draw(LECTURE_NEURON, dir.toString()));
+            assertEquals("draw(v, file): '" + dir + "'; expected a file name; that is a directory", refused.trim());
+            var big = Value.sum(Value.listOf(new double[300]));
+            assertTrue(printed(() -> Play.draw(big)).startsWith("draw: this graph has 599 Values"));
+            assertEquals("draw: v is null; give it a Value, as in draw(L)", printed(() -> Play.draw(null)).trim());
+            assertEquals("draw(v, file): file is null; as in draw(L, \"L.svg\")",
+                    printed(() -> Play.draw(LECTURE_NEURON, null)).trim());
+            // train() is the lesson's train(): the same losses for the same model and data
+            var model = new MLP(3, List.of(4, 4), Activation.TANH, PythonRandom.seeded(1));
+            var same = new MLP(3, List.of(4, 4), Activation.TANH, PythonRandom.seeded(1));
+            double[] loss = new double[1];
+            String lines = printed(() -> loss[0] = Play.train(model, tiny(), 5, 0.05, Loss.MSE));
+            var steps = new ArrayList<Step>();
+            train(same, tiny(), new Settings(Loss.MSE, 1e-4, 5, 0.05, 0, false), NumpyRandom.seeded(0), steps::add);
+            assertEquals(steps.get(4).loss(), loss[0]);
+            assertEquals(5, lines.lines().count(), lines);
+            assertTrue(lines.startsWith(TrainCommand.stepLine(steps.get(0))), lines);
+        }
     }
 
     @Nested
@@ -2200,7 +2293,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             var out = run("--help").out();
             var commands = out.substring(out.indexOf("Commands:")).lines().skip(1)
                     .takeWhile(l -> !l.isBlank()).toList();
-            assertEquals(List.of("graph", "gradcheck", "by-hand", "bench", "generate-completion", "help"),
+            assertEquals(List.of("play", "graph", "gradcheck", "by-hand", "bench", "generate-completion", "help"),
                     commands.stream().map(l -> l.trim().split(" ")[0]).toList(), String.join("\n", commands));
         }
 
@@ -2236,7 +2329,8 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
         void theCompletionScriptNamesTheSubcommandsAndTheLowerCaseChoices() {
             var run = run("generate-completion");
             assertEquals(0, run.exit(), run.err());
-            assertTrue(run.out().contains("local commands=\"graph gradcheck by-hand bench generate-completion help\""),
+            assertTrue(run.out().contains(
+                    "local commands=\"play graph gradcheck by-hand bench generate-completion help\""),
                     run.out());
             assertTrue(run.out().contains("(\"moons\" \"circles\" \"xor\" \"spiral\" \"tiny\")"), run.out());
             assertTrue(run.out().contains("(\"relu\" \"tanh\" \"linear\")"), run.out());
@@ -2830,12 +2924,20 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
      * one ./jbang installs) and JBANG_JAVA_OPTIONS is unset; what env gives replaces those defaults.
      */
     static Run shell(Path dir, Map<String, String> env, String... command) throws Exception {
+        return shellTyping(dir, env, "", command);
+    }
+
+    /** The same, with the given input typed on standard input (which then ends). */
+    static Run shellTyping(Path dir, Map<String, String> env, String input, String... command) throws Exception {
         var builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().put("PATH", Arrays.stream(System.getenv("PATH").split(":"))
                 .filter(d -> !Files.isExecutable(Path.of(d, "jbang"))).reduce((a, b) -> a + ":" + b).orElse(""));
         builder.environment().remove("JBANG_JAVA_OPTIONS");
         builder.environment().putAll(env);
         var process = builder.start();
+        try (var in = process.getOutputStream()) {
+            in.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
         assertTrue(process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), String.join(" ", command));
