@@ -15,15 +15,17 @@
  *           jbang MicroGpt.java --help       every option
  *
  * Read Micrograd.java's lesson first (sections 1-8): Value and backward(), the tape, the network, a
- * loss, gradient descent, the training loop. This file adds, in microgpt.py's order:
+ * loss, gradient descent, the training loop. This file's first method, run(), is microgpt.py's top
+ * level, in its order:
  *    1. Data         the names, shuffled
  *    2. Tokenizer    a token per character, and BOS to start and end a name
  *    3. Parameters   embeddings and matrices of Values
- *    4. The model    linear, softmax, rmsnorm and gpt: embeddings, causal self-attention, an MLP
+ *    4. The model    (gpt(), below run()) embeddings, causal self-attention, an MLP
  *    5. Adam         gradient descent with running means of each gradient and of its square
  *    6. Training     a name a step, the cross-entropy of each next letter as the loss
  *    7. Inference    sampling names a letter at a time
- * After a banner, the plumbing: the command line, reading the data file, printing.
+ * Then the parts it uses: the Tokenizer, the Cache, the Gpt with its loss() and gpt(), and linear,
+ * softmax and rmsnorm. After a banner, the plumbing: the command line, reading the data file, printing.
  * With the defaults it prints what microgpt.py prints: the same losses and the same 20 names.
  */
 
@@ -40,277 +42,298 @@ import picocli.CommandLine;
 import picocli.CommandLine.*;
 import picocli.CommandLine.Model.CommandSpec;
 
-public class MicroGpt extends Micrograd { // extends it only to use its Value, Tape and PythonRandom by name
+import static micrograd.Micrograd.*; // the engine (Value, the Tape), diverged(), and the plumbing's parts
 
-    final int nLayer, nEmbd, nHead, blockSize, headDim; // the model's size
-    final PythonRandom random;                          // Python's random module, seeded as microgpt.py
+public class MicroGpt {
 
-    MicroGpt(int nLayer, int nEmbd, int nHead, int blockSize, long seed) {
-        this.nLayer = nLayer;
-        this.nEmbd = nEmbd;
-        this.nHead = nHead;
-        this.blockSize = blockSize;
-        this.headDim = nEmbd / nHead;
-        this.random = PythonRandom.seeded(seed);   // random.seed(42)
+    /** The model's size and the run's settings: microgpt.py's constants, which the command line may change. */
+    record Config(int nLayer, int nEmbd, int nHead, int blockSize, int steps, double learningRate,
+                  double temperature, int samples, long seed) {
+        static final Config MICROGPT_PY = new Config(1, 16, 4, 16, 1000, 0.01, 0.5, 20, 42);
+
+        int headDim() { return nEmbd / nHead; }
     }
 
-    // =============================================================================================
-    // 1. Data: one document per line (here, a name), in random order
-    // =============================================================================================
+    /** Where the run's lines go: microgpt.py prints them, and the command decides how (see Printer). */
+    interface Out {
+        void println(String line);
 
-    List<String> docs;
+        /** The step line, with the step's numbers (the command prints it, logs it, keeps it for --html). */
+        void step(int step, String line, double loss, double lr, long values);
 
-    void loadDocs(List<String> lines) {
-        docs = new ArrayList<>();
+        /** Training is over, after so many nanoseconds (for the command's timing line). */
+        void trained(long nanos);
+    }
+
+    /** What a run leaves: the trained model, its tokenizer and the names it made up (null if it went wrong). */
+    record Trained(Gpt model, Tokenizer tokenizer, List<String> names) {}
+
+    /**
+     * microgpt.py from top to bottom: the data, the tokenizer, the parameters, the training loop with its
+     * step line, and inference. Stops after training, returning null, if the run has gone wrong
+     * (Micrograd's diverged(): NaN, infinite, or over 1000 times the first loss).
+     */
+    static Trained run(List<String> lines, Config config, Out out) {
+        // 1. Data: one document per line (here, a name), in random order
+        var random = PythonRandom.seeded(config.seed());                           // random.seed(42)
+        var docs = new ArrayList<String>();
         for (String line : lines) if (!line.strip().isEmpty()) docs.add(line.strip());
-        random.shuffle(docs);                                      // random.shuffle(docs)
-    }
+        random.shuffle(docs);                                                      // random.shuffle(docs)
+        out.println("num docs: " + docs.size());
 
-    // =============================================================================================
-    // 2. Tokenizer: each distinct character is a token, and one more, BOS, marks a name's start and end
-    // =============================================================================================
+        // 2. Tokenizer: each distinct character is a token, and one more, BOS, marks a name's start and end
+        var tokenizer = new Tokenizer(docs);
+        out.println("vocab size: " + tokenizer.vocabSize());
 
-    int[] uchars;      // the characters (code points, as Python's str has them), sorted: token i is uchars[i]
-    int bos;           // the token "beginning (or end) of sequence"
-    int vocabSize;
+        // 3. Parameters: every number the model learns, in matrices of small random numbers;
+        // 4. the model that uses them, gpt(), is below
+        var model = new Gpt(config, tokenizer.vocabSize(), random);
+        List<Value> params = model.params();
+        out.println("num params: " + params.size());
 
-    void buildTokenizer() {
-        uchars = docs.stream().flatMapToInt(String::codePoints).distinct().sorted().toArray();
-        bos = uchars.length;
-        vocabSize = uchars.length + 1;
-    }
+        // 5. Adam: a running mean of each gradient (m) and of its square (v)
+        double beta1 = 0.85, beta2 = 0.99, epsAdam = 1e-8;
+        double[] m = new double[params.size()], v = new double[params.size()];
 
-    /** [BOS] + a token per character + [BOS]. */
-    int[] encode(String doc) {
-        int[] chars = doc.codePoints().toArray();
-        int[] tokens = new int[chars.length + 2];
-        tokens[0] = bos;
-        for (int i = 0; i < chars.length; i++) tokens[i + 1] = Arrays.binarySearch(uchars, chars[i]);
-        tokens[chars.length + 1] = bos;
-        return tokens;
-    }
-
-    String decode(List<Integer> tokens) {
-        var text = new StringBuilder();
-        for (int t : tokens) text.appendCodePoint(uchars[t]);
-        return text.toString();
-    }
-
-    // =============================================================================================
-    // 3. Parameters: every number the model learns, in matrices, initialised to small random numbers
-    // =============================================================================================
-
-    final Map<String, Value[][]> stateDict = new LinkedHashMap<>();
-    final List<Value> params = new ArrayList<>();
-
-    /** nout x nin Values drawn from a Gaussian with standard deviation std (microgpt.py: std = 0.08). */
-    Value[][] matrix(int nout, int nin, double std) {
-        var m = new Value[nout][nin];
-        for (var row : m) for (int j = 0; j < nin; j++) row[j] = new Value(random.gauss(0, std));
-        return m;
-    }
-
-    void initParameters(double std) {
-        stateDict.put("wte", matrix(vocabSize, nEmbd, std));      // token embeddings: a vector per token
-        stateDict.put("wpe", matrix(blockSize, nEmbd, std));      // position embeddings: one per position
-        stateDict.put("lm_head", matrix(vocabSize, nEmbd, std));  // from a vector back to a score per token
-        for (int i = 0; i < nLayer; i++) {
-            stateDict.put("layer" + i + ".attn_wq", matrix(nEmbd, nEmbd, std));
-            stateDict.put("layer" + i + ".attn_wk", matrix(nEmbd, nEmbd, std));
-            stateDict.put("layer" + i + ".attn_wv", matrix(nEmbd, nEmbd, std));
-            stateDict.put("layer" + i + ".attn_wo", matrix(nEmbd, nEmbd, std));
-            stateDict.put("layer" + i + ".mlp_fc1", matrix(4 * nEmbd, nEmbd, std));
-            stateDict.put("layer" + i + ".mlp_fc2", matrix(nEmbd, 4 * nEmbd, std));
+        // 6. Training: a name a step; the loss is how surprised the model is by each next letter
+        double first = 0;
+        long start = System.nanoTime();
+        try (var tape = Tape.record()) {                      // as Micrograd's train(): see section 8 there
+            for (int step = 0; step < config.steps(); step++) {
+                tape.values.clear();
+                Value loss = model.loss(tokenizer.encode(docs.get(step % docs.size())));   // forward
+                tape.backward(loss);                                               // backward
+                double lr = config.learningRate() * (1 - (double) step / config.steps()); // linear decay to 0
+                // beta ** (step + 1) is the same for every parameter: computed once a step, not 4,192 times
+                double mScale = 1 - Math.pow(beta1, step + 1), vScale = 1 - Math.pow(beta2, step + 1);
+                for (int i = 0; i < params.size(); i++) {                          // update, and zero the grads
+                    Value p = params.get(i);
+                    m[i] = beta1 * m[i] + (1 - beta1) * p.grad;
+                    v[i] = beta2 * v[i] + (1 - beta2) * (p.grad * p.grad);         // grad ** 2
+                    double mHat = m[i] / mScale, vHat = v[i] / vScale;  // m and v start at 0: scaled up early on
+                    p.data -= lr * mHat / (Math.sqrt(vHat) + epsAdam);             // v_hat ** 0.5
+                    p.grad = 0;
+                }
+                out.step(step, String.format(Locale.ROOT, "step %4d / %4d | loss %.4f", step + 1, config.steps(),
+                        loss.data), loss.data, lr, tape.values.size());
+                if (step == 0) first = loss.data;
+                if (diverged(loss.data, first)) return null;
+            }
         }
-        for (var m : stateDict.values()) for (var row : m) params.addAll(Arrays.asList(row));
+        out.trained(System.nanoTime() - start);
+
+        // 7. Inference: start from BOS, sample a token from the probabilities, feed it back, until BOS
+        out.println("");
+        out.println("--- inference (new, hallucinated names) ---");
+        var names = new ArrayList<String>();
+        for (int i = 0; i < config.samples(); i++) {
+            var cache = new Cache(config.nLayer());
+            int token = tokenizer.bos();
+            var sample = new ArrayList<Integer>();
+            for (int pos = 0; pos < config.blockSize(); pos++) {
+                Value[] probs = softmax(divide(model.gpt(token, pos, cache), config.temperature()));
+                token = random.choice(Arrays.stream(probs).mapToDouble(p -> p.data).toArray());
+                if (token == tokenizer.bos()) break;
+                sample.add(token);
+            }
+            names.add(tokenizer.decode(sample));
+            out.println(String.format("sample %2d: %s", i + 1, names.get(i)));
+        }
+        return new Trained(model, tokenizer, names);
     }
 
     // =============================================================================================
-    // 4. The model
+    // 2. Tokenizer: a token per distinct character (code point, as Python's str has them), and BOS
     // =============================================================================================
 
-    /** y = W x: each output is one row of W times x, summed. */
-    static List<Value> linear(List<Value> x, Value[][] w) {
-        var out = new ArrayList<Value>(w.length);
-        for (var row : w) {
-            Value sum = row[0].mul(x.get(0));
-            for (int i = 1; i < row.length; i++) sum = sum.add(row[i].mul(x.get(i)));
-            out.add(sum);
+    /** uchars: the documents' characters, sorted; token i is uchars[i], and token uchars.length is BOS. */
+    record Tokenizer(int[] uchars) {
+        Tokenizer(List<String> docs) { this(docs.stream().flatMapToInt(String::codePoints).distinct().sorted().toArray()); }
+
+        int bos() { return uchars.length; }        // the token "beginning (or end) of sequence"
+
+        int vocabSize() { return uchars.length + 1; }
+
+        /** [BOS] + a token per character + [BOS]. */
+        int[] encode(String doc) {
+            int[] chars = doc.codePoints().toArray();
+            int[] tokens = new int[chars.length + 2];
+            tokens[0] = bos();
+            for (int i = 0; i < chars.length; i++) tokens[i + 1] = Arrays.binarySearch(uchars, chars[i]);
+            tokens[chars.length + 1] = bos();
+            return tokens;
+        }
+
+        String decode(List<Integer> tokens) {
+            var text = new StringBuilder();
+            for (int t : tokens) text.appendCodePoint(uchars[t]);
+            return text.toString();
+        }
+    }
+
+    // =============================================================================================
+    // 3 and 4. The parameters and the model: embeddings, causal self-attention, an MLP
+    // =============================================================================================
+
+    // A vector is a Value[] here, where microgpt.py has a list: the hot loops index arrays directly.
+
+    /** What attention looks back at: for each layer, the key and the value vector of every position so far. */
+    static final class Cache {
+        final List<List<Value[]>> keys = new ArrayList<>(), values = new ArrayList<>();
+
+        Cache(int nLayer) {
+            for (int i = 0; i < nLayer; i++) {
+                keys.add(new ArrayList<>());
+                values.add(new ArrayList<>());
+            }
+        }
+    }
+
+    /** The GPT: its matrices of parameters (microgpt.py's state_dict), and gpt(), a token in, scores out. */
+    static final class Gpt {
+        final Config config;
+        final Map<String, Value[][]> stateDict = new LinkedHashMap<>();
+
+        /** Told each head's attention weights as gpt() computes them: only --html sets it (see GptPage.trace). */
+        AttentionListener onAttention;
+
+        Gpt(Config config, int vocabSize, PythonRandom random) {
+            this.config = config;
+            int e = config.nEmbd();
+            stateDict.put("wte", matrix(vocabSize, e, random));         // token embeddings: a vector per token
+            stateDict.put("wpe", matrix(config.blockSize(), e, random)); // position embeddings: one per position
+            stateDict.put("lm_head", matrix(vocabSize, e, random));     // from a vector back to a score per token
+            for (int i = 0; i < config.nLayer(); i++) {
+                stateDict.put("layer" + i + ".attn_wq", matrix(e, e, random));
+                stateDict.put("layer" + i + ".attn_wk", matrix(e, e, random));
+                stateDict.put("layer" + i + ".attn_wv", matrix(e, e, random));
+                stateDict.put("layer" + i + ".attn_wo", matrix(e, e, random));
+                stateDict.put("layer" + i + ".mlp_fc1", matrix(4 * e, e, random));
+                stateDict.put("layer" + i + ".mlp_fc2", matrix(e, 4 * e, random));
+            }
+        }
+
+        static final double STD = 0.08; // the initial weights' standard deviation, as microgpt.py
+
+        /** nout x nin Values drawn from a Gaussian with standard deviation 0.08. */
+        static Value[][] matrix(int nout, int nin, PythonRandom random) {
+            var m = new Value[nout][nin];
+            for (var row : m) for (int j = 0; j < nin; j++) row[j] = new Value(random.gauss(0, STD));
+            return m;
+        }
+
+        /** Every parameter, matrix by matrix and row by row. */
+        List<Value> params() {
+            var params = new ArrayList<Value>();
+            for (var m : stateDict.values()) for (var row : m) params.addAll(Arrays.asList(row));
+            return params;
+        }
+
+        /** The average of -log(probability of the right next token) over a document's positions. */
+        Value loss(int[] tokens) {
+            int n = Math.min(config.blockSize(), tokens.length - 1);
+            var cache = new Cache(config.nLayer());
+            var losses = new ArrayList<Value>(n);
+            for (int pos = 0; pos < n; pos++) {                         // a token at a time, as when sampling
+                Value[] probs = softmax(gpt(tokens[pos], pos, cache));
+                losses.add(probs[tokens[pos + 1]].log().neg());         // cross-entropy
+            }
+            return Value.sum(losses).mul(1.0 / n);
+        }
+
+        /**
+         * The next token's scores (logits), given one token at one position. The cache keeps what the
+         * earlier positions computed: attention lets this position look back at them.
+         */
+        Value[] gpt(int tokenId, int posId, Cache cache) {
+            int headDim = config.headDim();
+            Value[] x = add(stateDict.get("wte")[tokenId], stateDict.get("wpe")[posId]);
+            x = rmsnorm(x);
+            for (int li = 0; li < config.nLayer(); li++) {
+                // 1) multi-head causal self-attention, with a residual connection around it
+                Value[] residual = x;
+                x = rmsnorm(x);
+                Value[] q = linear(x, stateDict.get("layer" + li + ".attn_wq"));
+                Value[] k = linear(x, stateDict.get("layer" + li + ".attn_wk"));
+                Value[] v = linear(x, stateDict.get("layer" + li + ".attn_wv"));
+                List<Value[]> keys = cache.keys.get(li), values = cache.values.get(li);
+                keys.add(k);
+                values.add(v);
+                var xAttn = new Value[config.nEmbd()];
+                for (int h = 0; h < config.nHead(); h++) {
+                    int hs = h * headDim;
+                    var logits = new Value[keys.size()];     // q . k / sqrt(head_dim), for each position
+                    for (int t = 0; t < keys.size(); t++) {
+                        Value dot = q[hs].mul(keys.get(t)[hs]);
+                        for (int j = 1; j < headDim; j++) dot = dot.addMul(q[hs + j], keys.get(t)[hs + j]);
+                        logits[t] = dot.div(Math.pow(headDim, 0.5));  // x / c = x * c^-1, as Python
+                    }
+                    Value[] weights = softmax(logits);
+                    if (onAttention != null) onAttention.weights(li, h, posId, weights);
+                    for (int j = 0; j < headDim; j++) {             // the weighted sum of the values
+                        Value sum = weights[0].mul(values.get(0)[hs + j]);
+                        for (int t = 1; t < weights.length; t++) sum = sum.addMul(weights[t], values.get(t)[hs + j]);
+                        xAttn[hs + j] = sum;
+                    }
+                }
+                x = linear(xAttn, stateDict.get("layer" + li + ".attn_wo"));
+                x = add(x, residual);
+                // 2) an MLP: up to 4 x n_embd, relu, back down; with a residual connection around it
+                residual = x;
+                x = rmsnorm(x);
+                x = linear(x, stateDict.get("layer" + li + ".mlp_fc1"));
+                for (int i = 0; i < x.length; i++) x[i] = x[i].relu();
+                x = linear(x, stateDict.get("layer" + li + ".mlp_fc2"));
+                x = add(x, residual);
+            }
+            return linear(x, stateDict.get("lm_head"));
+        }
+    }
+
+    /** y = W x: each output is one row of W times x, summed (with addMul: one Value a term). */
+    static Value[] linear(Value[] x, Value[][] w) {
+        var out = new Value[w.length];
+        for (int o = 0; o < w.length; o++) {
+            Value sum = w[o][0].mul(x[0]);
+            for (int i = 1; i < x.length; i++) sum = sum.addMul(w[o][i], x[i]);
+            out[o] = sum;
         }
         return out;
     }
 
     /** p_i = e^(z_i - max z) / sum_j e^(z_j - max z): scores to probabilities (the max keeps e^ finite). */
-    static List<Value> softmax(List<Value> logits) {
+    static Value[] softmax(Value[] logits) {
         double max = Double.NEGATIVE_INFINITY;
-        for (var v : logits) max = Math.max(max, v.data);
-        var exps = new ArrayList<Value>(logits.size());
-        for (var v : logits) exps.add(v.add(-max).exp());
-        Value total = Value.sum(exps);
-        var probs = new ArrayList<Value>(logits.size());
-        for (var e : exps) probs.add(e.div(total));
+        for (var z : logits) max = Math.max(max, z.data);
+        var exps = new Value[logits.length];
+        for (int i = 0; i < logits.length; i++) exps[i] = logits[i].add(-max).exp();
+        Value total = Value.sum(Arrays.asList(exps));
+        var probs = new Value[logits.length];
+        for (int i = 0; i < logits.length; i++) probs[i] = exps[i].div(total);
         return probs;
     }
 
     /** x_i / sqrt(mean(x^2) + 1e-5): every vector brought to about unit size. */
-    static List<Value> rmsnorm(List<Value> x) {
-        var squares = new ArrayList<Value>(x.size());
-        for (var xi : x) squares.add(xi.mul(xi));
-        Value ms = Value.sum(squares).div(x.size());
-        Value scale = ms.add(1e-5).pow(-0.5);
-        var out = new ArrayList<Value>(x.size());
-        for (var xi : x) out.add(xi.mul(scale));
+    static Value[] rmsnorm(Value[] x) {
+        Value squares = x[0].mul(x[0]);
+        for (int i = 1; i < x.length; i++) squares = squares.addMul(x[i], x[i]);
+        Value scale = squares.div(x.length).add(1e-5).pow(-0.5);
+        var out = new Value[x.length];
+        for (int i = 0; i < x.length; i++) out[i] = x[i].mul(scale);
         return out;
     }
 
-    static List<Value> add(List<Value> a, List<Value> b) {
-        var out = new ArrayList<Value>(a.size());
-        for (int i = 0; i < a.size(); i++) out.add(a.get(i).add(b.get(i)));
+    static Value[] add(Value[] a, Value[] b) {
+        var out = new Value[a.length];
+        for (int i = 0; i < a.length; i++) out[i] = a[i].add(b[i]);
         return out;
     }
 
-    /**
-     * The next token's scores (logits), given one token at one position. keys and values keep, per
-     * layer, what the earlier positions computed: attention lets this position look back at them.
-     */
-    List<Value> gpt(int tokenId, int posId, List<List<List<Value>>> keys, List<List<List<Value>>> values) {
-        var x = add(Arrays.asList(stateDict.get("wte")[tokenId]), Arrays.asList(stateDict.get("wpe")[posId]));
-        x = rmsnorm(x);
-        for (int li = 0; li < nLayer; li++) {
-            // 1) multi-head causal self-attention, with a residual connection around it
-            var residual = x;
-            x = rmsnorm(x);
-            var q = linear(x, stateDict.get("layer" + li + ".attn_wq"));
-            var k = linear(x, stateDict.get("layer" + li + ".attn_wk"));
-            var v = linear(x, stateDict.get("layer" + li + ".attn_wv"));
-            keys.get(li).add(k);
-            values.get(li).add(v);
-            var xAttn = new ArrayList<Value>(nEmbd);
-            for (int h = 0; h < nHead; h++) {
-                int hs = h * headDim;
-                var qh = q.subList(hs, hs + headDim);
-                var logits = new ArrayList<Value>();  // q . k / sqrt(head_dim), for each position
-                for (var kt : keys.get(li)) {
-                    var products = new ArrayList<Value>(headDim);
-                    for (int j = 0; j < headDim; j++) products.add(qh.get(j).mul(kt.get(hs + j)));
-                    logits.add(Value.sum(products).div(Math.pow(headDim, 0.5))); // x / c = x * c^-1, as Python
-                }
-                var weights = softmax(logits);
-                if (onAttention != null) onAttention.weights(li, h, posId, weights); // for --html (see GptPage)
-                for (int j = 0; j < headDim; j++) {                 // the weighted sum of the values
-                    var terms = new ArrayList<Value>(weights.size());
-                    for (int t = 0; t < weights.size(); t++) {
-                        terms.add(weights.get(t).mul(values.get(li).get(t).get(hs + j)));
-                    }
-                    xAttn.add(Value.sum(terms));
-                }
-            }
-            x = linear(xAttn, stateDict.get("layer" + li + ".attn_wo"));
-            x = add(x, residual);
-            // 2) an MLP: up to 4 x n_embd, relu, back down; with a residual connection around it
-            residual = x;
-            x = rmsnorm(x);
-            x = linear(x, stateDict.get("layer" + li + ".mlp_fc1"));
-            x = x.stream().map(Value::relu).toList();
-            x = linear(x, stateDict.get("layer" + li + ".mlp_fc2"));
-            x = add(x, residual);
-        }
-        return linear(x, stateDict.get("lm_head"));
-    }
-
-    /** A key (or value) cache: for each layer, the vector that each position so far computed. */
-    List<List<List<Value>>> emptyCache() {
-        var cache = new ArrayList<List<List<Value>>>();
-        for (int i = 0; i < nLayer; i++) cache.add(new ArrayList<>());
-        return cache;
-    }
-
-    // =============================================================================================
-    // 5. Adam: gradient descent that keeps a running mean of each gradient (m) and of its square (v)
-    // =============================================================================================
-
-    double learningRate = 0.01, beta1 = 0.85, beta2 = 0.99, epsAdam = 1e-8;
-    double[] m, v;
-
-    /** One update of every parameter, at step {@code step} (from 0) with learning rate lr. */
-    void adamStep(int step, double lr) {
-        if (m == null) {
-            m = new double[params.size()];
-            v = new double[params.size()];
-        }
-        for (int i = 0; i < params.size(); i++) {
-            var p = params.get(i);
-            m[i] = beta1 * m[i] + (1 - beta1) * p.grad;
-            v[i] = beta2 * v[i] + (1 - beta2) * Math.pow(p.grad, 2);
-            double mHat = m[i] / (1 - Math.pow(beta1, step + 1));  // early steps: m and v start at 0,
-            double vHat = v[i] / (1 - Math.pow(beta2, step + 1));  // so they are scaled up
-            p.data -= lr * mHat / (Math.pow(vHat, 0.5) + epsAdam);
-            p.grad = 0;
-        }
-    }
-
-    // =============================================================================================
-    // 6. Training: a name a step; the loss is how surprised the model is by each next letter
-    // =============================================================================================
-
-    /** The average of -log(probability of the right next token) over the name's positions. */
-    Value loss(String doc) {
-        int[] tokens = encode(doc);
-        int n = Math.min(blockSize, tokens.length - 1);
-        var keys = emptyCache();
-        var values = emptyCache();
-        var losses = new ArrayList<Value>(n);
-        for (int pos = 0; pos < n; pos++) {
-            var probs = softmax(gpt(tokens[pos], pos, keys, values));
-            losses.add(probs.get(tokens[pos + 1]).log().neg());    // cross-entropy
-        }
-        return Value.sum(losses).mul(1.0 / n);
-    }
-
-    /**
-     * Trains numSteps steps and reports each step's loss; recorded on a tape, as Micrograd's train().
-     * Stops early, returning false, if the run has gone wrong (Micrograd's diverged(): NaN, infinite, or
-     * over 1000 times the first loss).
-     */
-    boolean train(int numSteps, StepListener onStep) {
-        double first = 0;
-        try (var tape = Tape.record()) {
-            for (int step = 0; step < numSteps; step++) {
-                tape.values.clear();
-                Value loss = loss(docs.get(step % docs.size()));               // forward
-                tape.backward(loss);                                           // backward
-                double lr = learningRate * (1 - (double) step / numSteps);     // linear decay to 0
-                adamStep(step, lr);                                            // update (and zero grads)
-                onStep.step(step, loss.data, lr, tape.values.size());
-                if (step == 0) first = loss.data;
-                if (diverged(loss.data, first)) return false;
-            }
-        }
-        return true;
-    }
-
-    interface StepListener {
-        void step(int step, double loss, double lr, long values);
-    }
-
-    // =============================================================================================
-    // 7. Inference: start from BOS, sample a token from the probabilities, feed it back, until BOS
-    // =============================================================================================
-
-    /** A new name, each letter drawn from softmax(logits / temperature). */
-    String sample(double temperature) {
-        var keys = emptyCache();
-        var values = emptyCache();
-        int token = bos;
-        var sample = new ArrayList<Integer>();
-        for (int pos = 0; pos < blockSize; pos++) {
-            var logits = gpt(token, pos, keys, values);
-            var probs = softmax(logits.stream().map(l -> l.div(temperature)).toList());
-            token = random.choice(probs.stream().mapToDouble(p -> p.data).toArray());
-            if (token == bos) break;
-            sample.add(token);
-        }
-        return decode(sample);
+    /** logits / temperature, each. */
+    static Value[] divide(Value[] logits, double temperature) {
+        var out = new Value[logits.length];
+        for (int i = 0; i < logits.length; i++) out[i] = logits[i].div(temperature);
+        return out;
     }
 
     // #############################################################################################
@@ -326,10 +349,8 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
      * returning the logits alone, and costs training and sampling nothing (it is null then).
      */
     interface AttentionListener {
-        void weights(int layer, int head, int position, List<Value> weights);
+        void weights(int layer, int head, int position, Value[] weights);
     }
-
-    AttentionListener onAttention;
 
     /** The command line: the options, checking them, reading the data, and printing as microgpt.py prints. */
     @CommandLine.Command(name = "microgpt", mixinStandardHelpOptions = true,
@@ -338,6 +359,7 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
             description = "Trains a one-layer GPT on a list of names with micrograd's scalar Value engine, as "
                     + "Karpathy's microgpt.py does, then samples new names. The defaults print what "
                     + "microgpt.py prints.",
+            subcommands = {Command.Bench.class, HelpCommand.class}, commandListHeading = "%nCommands:%n",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:trained and sampled", "1:the run went wrong (the loss became NaN or infinite, or over "
                     + "1000 times its first value), a file could not be written, or an unexpected error",
@@ -416,8 +438,6 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
             Path html;
         }
 
-        static final double STD = 0.08; // the initial weights' standard deviation, as microgpt.py
-
         @Override
         public Integer call() throws IOException {
             var cmd = spec.commandLine();
@@ -427,64 +447,77 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
             if (run.log != null) outputs.add(Output.target(cmd, "--log", run.log));
             if (run.html != null) outputs.add(Output.target(cmd, "--html", run.html));
             Output.requireDistinct(cmd, outputs, "--data", data.file);
-            var gpt = new MicroGpt(model.nLayer, model.nEmbd, model.nHead, model.blockSize, data.seed);
-            gpt.loadDocs(readData(cmd));
-            gpt.buildTokenizer();
-            requireFits(cmd, gpt);
-            PrintWriter out = cmd.getOut();
+            List<String> lines = readData(cmd);
+            requireFits(cmd, lines);
+            var config = new Config(model.nLayer, model.nEmbd, model.nHead, model.blockSize, run.steps, run.lr,
+                    run.temperature, run.samples, data.seed);
 
-            out.println("num docs: " + gpt.docs.size());
-            out.println("vocab size: " + gpt.vocabSize);
-            gpt.initParameters(STD);
-            gpt.learningRate = run.lr;
-            out.println("num params: " + gpt.params.size());
-
-            boolean terminal = System.console() != null;
-            long[] values = {0};
             var page = run.html == null ? null : new GptPage(run.steps);
-            long start = System.nanoTime();
-            boolean finished;
-            var last = new double[2]; // the last step's number and loss
+            var printer = new Printer(cmd.getOut(), run.every, run.steps, System.console() != null, page);
+            MicroGpt.Trained trained;
             try (var csv = run.log == null ? null : Output.CsvLog.open(cmd, "--log", run.log, "step,loss,lr")) {
-                finished = gpt.train(run.steps, (step, loss, lr, made) -> {
-                    last[0] = step + 1;
-                    last[1] = loss;
-                    values[0] += made;
-                    String line = String.format(Locale.ROOT, "step %4d / %4d | loss %.4f", step + 1, run.steps, loss);
-                    if (terminal) {
-                        out.print("\r" + line);
-                        out.flush();
-                    } else if (step == 0 || (step + 1) % run.every == 0 || step == run.steps - 1
-                            || !Double.isFinite(loss)) {
-                        out.println(line);
-                    }
-                    if (csv != null) csv.row((step + 1) + "," + Numbers.repr(loss) + "," + Numbers.repr(lr));
-                    if (page != null) page.record(step, loss);
-                });
+                printer.csv = csv;
+                trained = MicroGpt.run(lines, config, printer);
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            if (terminal && run.steps > 0) out.println();
-            if (!finished) {
-                out.flush();
-                cmd.getErr().println(Cli.divergedLine("microgpt", last[1], (int) last[0], "--lr", run.lr));
+            if (trained == null) {
+                cmd.getOut().flush();
+                cmd.getErr().println(Cli.divergedLine("microgpt", printer.lastLoss, printer.steps, "--lr", run.lr));
                 return 1;
             }
-            out.println(Cli.trainedLine(run.steps, seconds, values[0]));
-
-            out.println();
-            out.println("--- inference (new, hallucinated names) ---");
-            var names = new ArrayList<String>();
-            for (int i = 0; i < run.samples; i++) {
-                names.add(gpt.sample(run.temperature));
-                out.printf("sample %2d: %s%n", i + 1, names.get(i));
-            }
             if (page != null) { // after the sampling, which it cannot disturb: it draws no random numbers
-                Output.writeWhole(cmd, "--html", run.html, page.html(gpt, names, run.temperature, title()));
-                out.println();
-                out.println("wrote " + run.html);
+                Output.writeWhole(cmd, "--html", run.html, page.html(trained, run.temperature, title()));
+                printer.println("");
+                printer.println("wrote " + run.html);
             }
-            out.flush();
+            cmd.getOut().flush();
             return 0;
+        }
+
+        /**
+         * Prints the run as microgpt.py does, and after training the timing line. The step line updates in
+         * place on a terminal (microgpt.py's end='\\r'); elsewhere it is printed every --every steps.
+         */
+        static final class Printer implements MicroGpt.Out {
+            final PrintWriter out;
+            final int every, totalSteps;
+            final boolean terminal;
+            final GptPage page;
+            Output.CsvLog csv;
+            long values;     // Values made, over all the steps so far
+            int steps;       // steps done so far
+            double lastLoss;
+
+            Printer(PrintWriter out, int every, int totalSteps, boolean terminal, GptPage page) {
+                this.out = out;
+                this.every = every;
+                this.totalSteps = totalSteps;
+                this.terminal = terminal;
+                this.page = page;
+            }
+
+            @Override
+            public void println(String line) { out.println(line); }
+
+            @Override
+            public void step(int step, String line, double loss, double lr, long made) {
+                steps = step + 1;
+                lastLoss = loss;
+                values += made;
+                if (terminal) {
+                    out.print("\r" + line);
+                    out.flush();
+                } else if (step == 0 || steps % every == 0 || steps == totalSteps || !Double.isFinite(loss)) {
+                    out.println(line);
+                }
+                if (csv != null) csv.row(steps + "," + Numbers.repr(loss) + "," + Numbers.repr(lr));
+                if (page != null) page.record(step, loss);
+            }
+
+            @Override
+            public void trained(long nanos) {
+                if (terminal && steps > 0) out.println();
+                out.println(Cli.trainedLine(steps, nanos / 1e9, values));
+            }
         }
 
         /** What each option allows: for the checks in validate(), and for a value that is not even a number. */
@@ -531,19 +564,20 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
 
         /**
          * About how many Values a step makes, for documents of t tokens: per position, the linear layers
-         * (2 Values per weight), attention over up to t positions, the norms, lm_head and the softmax.
+         * (a Value per weight, with addMul), attention over up to t positions, the norms, lm_head and the softmax.
          */
         long valuesPerStep(int t, int vocabSize) {
             long d = model.nEmbd, layers = model.nLayer;
-            long perPosition = layers * (24 * d * d + 4 * d * t + 10 * d) + 2L * vocabSize * d
-                    + 3 * d * (2 * layers + 1) + 4L * vocabSize;
+            long perPosition = layers * (12 * d * d + 2 * d * t + 10 * d) + (long) vocabSize * d
+                    + 2 * d * (2 * layers + 1) + 4L * vocabSize;
             return t * perPosition;
         }
 
         /** Refuses a model that could not train in the memory Java has: one line, before any work. */
-        void requireFits(CommandLine cmd, MicroGpt gpt) {
-            int longest = gpt.docs.stream().mapToInt(String::length).max().orElse(0);
-            long values = valuesPerStep(Math.min(model.blockSize, longest + 1), gpt.vocabSize);
+        void requireFits(CommandLine cmd, List<String> lines) {
+            var docs = lines.stream().map(String::strip).toList();
+            int longest = docs.stream().mapToInt(String::length).max().orElse(0);
+            long values = valuesPerStep(Math.min(model.blockSize, longest + 1), new Tokenizer(docs).vocabSize());
             Estimate.requireFits(cmd, "--n-embd", model.nEmbd, values, "a model that fits",
                     "--n-embd, --n-layer or --block-size");
         }
@@ -609,6 +643,51 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
             return lines;
         }
 
+        /** microGPT's default run, timed step by step in one process, as Micrograd.java's bench times its own. */
+        @CommandLine.Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+                header = "Time the default training step by step, in one process.",
+                description = "Trains microgpt.py's model on the names for --steps steps and prints ms/step for the "
+                        + "first 100 steps and for the steady state after them, the Values per step (averaged), "
+                        + "the young collections and the peak heap.")
+        static final class Bench implements Callable<Integer>, Cli.Ranges {
+            @Spec CommandSpec spec;
+
+            @Override
+            public String allowed(String option) { return "a whole number from 200 to 100000"; }
+
+            @Option(names = "--steps", paramLabel = "STEPS", defaultValue = "1000",
+                    description = "Steps to time, 200 to 100000 (default ${DEFAULT-VALUE}).")
+            int steps;
+
+            @Override
+            public Integer call() throws IOException {
+                Cli.check(spec, "--steps", steps >= 200 && steps <= 100_000);
+                List<String> lines = new Command().readData(spec.commandLine());
+                var d = MicroGpt.Config.MICROGPT_PY;
+                var config = new Config(d.nLayer(), d.nEmbd(), d.nHead(), d.blockSize(), steps, d.learningRate(),
+                        d.temperature(), 0, d.seed());
+                double[] ms = new double[steps];
+                long[] values = {0}, last = {0};
+                long gcsBefore = BenchCommand.youngCollections();
+                MicroGpt.run(lines, config, new MicroGpt.Out() {
+                    @Override public void println(String line) { last[0] = System.nanoTime(); }
+
+                    @Override
+                    public void step(int step, String line, double loss, double lr, long made) {
+                        long now = System.nanoTime();
+                        ms[step] = (now - last[0]) / 1e6;
+                        last[0] = now;
+                        values[0] += made;
+                    }
+
+                    @Override public void trained(long nanos) {}
+                });
+                BenchCommand.print(spec.commandLine().getOut(), ms, values[0] / steps,
+                        BenchCommand.youngCollections() - gcsBefore);
+                return 0;
+            }
+        }
+
         /** Configured as Micrograd.java's commands: one-line usage errors, no stack traces. */
         static CommandLine commandLine() { return Cli.configure(new CommandLine(new Command())); }
     }
@@ -640,22 +719,23 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
          * A sampled name run through gpt() once more, as sample() ran it: the same tokens at the same
          * positions, so the same numbers. It draws no random numbers; the listener hears the attention.
          */
-        static String trace(MicroGpt gpt, String name, double temperature) {
-            int[] tokens = gpt.encode(name);                          // BOS, the letters, BOS
-            int positions = Math.min(tokens.length - 1, gpt.blockSize);
+        static String trace(MicroGpt.Trained run, String name, double temperature) {
+            Gpt gpt = run.model();
+            Config config = gpt.config;
+            int[] tokens = run.tokenizer().encode(name);              // BOS, the letters, BOS
+            int positions = Math.min(tokens.length - 1, config.blockSize());
             var attention = new ArrayList<List<List<String>>>();      // [layer][head]: a row per position
-            for (int l = 0; l < gpt.nLayer; l++) {
+            for (int l = 0; l < config.nLayer(); l++) {
                 attention.add(new ArrayList<>());
-                for (int h = 0; h < gpt.nHead; h++) attention.get(l).add(new ArrayList<>());
+                for (int h = 0; h < config.nHead(); h++) attention.get(l).add(new ArrayList<>());
             }
             var probabilities = new ArrayList<String>();
-            var keys = gpt.emptyCache();
-            var values = gpt.emptyCache();
+            var cache = new Cache(config.nLayer());
             gpt.onAttention = (layer, head, position, weights) -> attention.get(layer).get(head).add(numbers(weights));
             try {
                 for (int pos = 0; pos < positions; pos++) {
-                    var logits = gpt.gpt(tokens[pos], pos, keys, values);
-                    probabilities.add(numbers(softmax(logits.stream().map(l -> l.div(temperature)).toList())));
+                    var logits = gpt.gpt(tokens[pos], pos, cache);
+                    probabilities.add(numbers(softmax(divide(logits, temperature))));
                 }
             } finally {
                 gpt.onAttention = null;
@@ -666,18 +746,21 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
                     + ",\n \"probabilities\": " + probabilities.toString().replace(" ", "") + "}";
         }
 
-        private static String numbers(List<Value> values) {
-            return Page.numbers(values.stream().mapToDouble(v -> v.data).toArray(), Numbers::shortNumber);
+        private static String numbers(Value[] values) {
+            return Page.numbers(Arrays.stream(values).mapToDouble(v -> v.data).toArray(), Numbers::shortNumber);
         }
 
-        String html(MicroGpt gpt, List<String> names, double temperature, String title) {
+        String html(MicroGpt.Trained run, double temperature, String title) {
             var vocab = new ArrayList<String>();
-            for (int c : gpt.uchars) vocab.add(Page.string(Character.toString(c)));
-            vocab.add(Page.string(Arrays.stream(gpt.uchars).noneMatch(c -> c == '.') ? "." : "BOS"));
-            double uniform = Math.log(gpt.vocabSize);
+            int[] uchars = run.tokenizer().uchars();
+            for (int c : uchars) vocab.add(Page.string(Character.toString(c)));
+            vocab.add(Page.string(Arrays.stream(uchars).noneMatch(c -> c == '.') ? "." : "BOS"));
+            int vocabSize = run.tokenizer().vocabSize();
+            List<String> names = run.names();
+            double uniform = Math.log(vocabSize);
             var traced = new ArrayList<String>();
             for (String name : names.subList(0, Math.min(NAMES, names.size()))) {
-                traced.add(trace(gpt, name, temperature));
+                traced.add(trace(run, name, temperature));
             }
             var points = new StringJoiner(",", "[", "]");
             for (double[] p : losses) points.add("[" + (int) p[0] + "," + Page.number(p[1]) + "]");
@@ -706,7 +789,7 @@ public class MicroGpt extends Micrograd { // extends it only to use its Value, T
                     candidate next token, at temperature %s, that the sampler drew from; the one it drew is outlined.
                     Point at a cell for its number.</p>
                     <div id="names"></div>
-                    """.formatted(Svg.xml(title), gpt.vocabSize, uniform, gpt.vocabSize, gpt.vocabSize, first,
+                    """.formatted(Svg.xml(title), vocabSize, uniform, vocabSize, vocabSize, first,
                     Numbers.shortNumber(temperature));
             return Page.html(title, STYLE, body, json, SCRIPT);
         }

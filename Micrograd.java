@@ -54,14 +54,16 @@ public class Micrograd {
     // =============================================================================================
 
     /**
-     * Every operation on Values returns a new Value that records its inputs, the operation's name
-     * and the local derivative of the result with respect to each input. backward() then walks the
-     * graph from the result back to the inputs and applies the chain rule at every node.
+     * Every operation on Values returns a new Value that records its inputs, the operation's name and
+     * the local derivative of the result with respect to each input. backward() then walks the graph
+     * from the result back to the inputs and applies the chain rule at every node.
      *
      * Where this differs from micrograd's engine.py: there, each operation also defines a small
      * {@code _backward} closure that passes the gradient on. Here each operation stores its local
      * derivatives (one number per input) and a single method, propagate(), does the passing on for
      * all of them: {@code input.grad += localDerivative * grad}. Same calculus, no closure per Value.
+     * One operation is not micrograd's: addMul, for running sums of products (a neuron's, a matrix's),
+     * which then make one Value a term instead of two; that halves the work of a training step.
      * Arithmetic follows IEEE 754, as PyTorch's does: 1/0 is Infinity, log(-1) is NaN. Nothing throws.
      */
     public static final class Value {
@@ -71,33 +73,34 @@ public class Micrograd {
         final String op;             // how this Value was made: "+", "*", "relu", ... ("" for inputs)
         final Value a, b;            // the inputs of that operation (null where there are fewer)
         final double localA, localB; // the local derivatives d(this)/d(a) and d(this)/d(b)
+        final Value sum;             // addMul's third input, the sum that a * b is added to (d/dsum = 1)
 
         static List<Value> tape;     // if set, every new Value is also listed here (training's tape, section 8)
 
-        public Value(double data) { this(data, "", null, 0, null, 0); }
+        public Value(double data) { this(data, "", null, 0, null, 0, null); }
+        public Value(double data, String label) { this(data); this.label = label; }
 
-        public Value(double data, String label) {
-            this(data);
-            this.label = label;
-        }
-
-        Value(double data, String op, Value a, double localA, Value b, double localB) {
+        Value(double data, String op, Value a, double localA, Value b, double localB, Value sum) {
             this.data = data;
             this.op = op;
-            this.a = a;
-            this.localA = localA;
-            this.b = b;
-            this.localB = localB;
+            this.a = a; this.localA = localA;
+            this.b = b; this.localB = localB;
+            this.sum = sum;
             if (tape != null) tape.add(this);
         }
 
         // --- the operations: the formula, and its local derivatives next to it ---------------------
 
         /** a + b.  d/da = 1, d/db = 1 */
-        public Value add(Value o) { return new Value(data + o.data, "+", this, 1, o, 1); }
+        public Value add(Value o) { return new Value(data + o.data, "+", this, 1, o, 1, null); }
 
         /** a * b.  d/da = b, d/db = a */
-        public Value mul(Value o) { return new Value(data * o.data, "*", this, o.data, o, data); }
+        public Value mul(Value o) { return new Value(data * o.data, "*", this, o.data, o, data, null); }
+
+        /** this + a * b, the numbers of add(a.mul(b)) in one Value, not two.  d/dthis = 1, d/da = b, d/db = a */
+        public Value addMul(Value a, Value b) {
+            return new Value(data + a.data * b.data, "+*", a, b.data, b, a.data, this);
+        }
 
         /** a ** k, for a constant k.  d/da = k * a^(k-1) */
         public Value pow(double k) { return unary(Math.pow(data, k), "**" + number(k), k * Math.pow(data, k - 1)); }
@@ -114,7 +117,7 @@ public class Micrograd {
         /** ln(a).  d/da = 1/a */
         public Value log() { return unary(Math.log(data), "log", 1 / data); }
 
-        private Value unary(double out, String op, double local) { return new Value(out, op, this, local, null, 0); }
+        Value unary(double out, String op, double local) { return new Value(out, op, this, local, null, 0, null); }
 
         private static String number(double k) { return k == (long) k ? Long.toString((long) k) : Double.toString(k); }
 
@@ -147,11 +150,9 @@ public class Micrograd {
         // --- backpropagation -----------------------------------------------------------------------
 
         /**
-         * Fills in grad for every Value this one was computed from: d(this)/d(that Value). As micrograd:
-         * list every Value after all of its inputs (buildTopo), then walk the list backwards, so that a
-         * Value's gradient is complete (every use of it has added its part) before it passes it on.
-         * Gradients add up (+=): a Value used twice gets both parts, and a second backward() adds to
-         * the first, so zero them between steps.
+         * Fills in grad = d(this)/d(v) for every Value v this one came from. As micrograd: list each Value
+         * after its inputs (buildTopo), walk the list backwards, so a Value's gradient is complete before it
+         * passes it on. Gradients add up (+=): zero them between steps.
          */
         public void backward() {
             List<Value> topo = buildTopo();
@@ -163,12 +164,10 @@ public class Micrograd {
         void propagate() {
             if (a != null) a.grad += localA * grad;
             if (b != null) b.grad += localB * grad;
+            if (sum != null) sum.grad += grad;
         }
 
-        /**
-         * micrograd's build_topo(v): visit v's inputs first, then list v. With a stack of its own
-         * instead of recursion, because Java's call stack overflows a few thousand calls deep.
-         */
+        /** micrograd's build_topo(v): v's inputs, then v. With a stack of its own: Java's overflows in recursion. */
         List<Value> buildTopo() {
             var topo = new ArrayList<Value>();
             var visited = Collections.newSetFromMap(new IdentityHashMap<Value, Boolean>());
@@ -177,7 +176,8 @@ public class Micrograd {
             stack.push(this);
             while (!stack.isEmpty()) {
                 Value v = stack.peek();
-                if (v.a != null && visited.add(v.a)) stack.push(v.a);       // an input not yet visited: first
+                if (v.sum != null && visited.add(v.sum)) stack.push(v.sum); // an input not yet visited: first
+                else if (v.a != null && visited.add(v.a)) stack.push(v.a);  // (addMul's sum first, as add(a.mul(b)))
                 else if (v.b != null && visited.add(v.b)) stack.push(v.b);
                 else topo.add(stack.pop());                                 // all its inputs listed: list it
             }
@@ -185,7 +185,9 @@ public class Micrograd {
         }
 
         /** The Values this one was computed from (none for an input). */
-        public List<Value> inputs() { return a == null ? List.of() : b == null ? List.of(a) : List.of(a, b); }
+        public List<Value> inputs() {
+            return a == null ? List.of() : b == null ? List.of(a) : sum == null ? List.of(a, b) : List.of(sum, a, b);
+        }
 
         @Override
         public String toString() { return "Value(data=" + data + ", grad=" + grad + ")"; }
@@ -310,8 +312,8 @@ public class Micrograd {
         }
 
         public Value apply(List<Value> x) {
-            Value sum = b; // b + w0*x0 + w1*x1 + ..., in micrograd's order
-            for (int i = 0; i < w.size(); i++) sum = sum.add(w.get(i).mul(x.get(i)));
+            Value sum = b; // b + w0*x0 + w1*x1 + ..., in micrograd's order, one Value a term (addMul)
+            for (int i = 0; i < w.size(); i++) sum = sum.addMul(w.get(i), x.get(i));
             return activation.apply(sum);
         }
 
@@ -2531,13 +2533,13 @@ public class Micrograd {
         private Estimate() {}
 
         static final long BYTES_PER_VALUE = 72; // a Value object (64 bytes) and its place on the tape and in lists
-        // measured: 65,477 Values a step take about 1.7 ms (the graph stays in the caches and the young
-        // generation); 64.8 million (--samples 100000) take about 15 s, 230 ns a Value
-        static double secondsPerValue(long valuesPerStep) { return valuesPerStep < 2_000_000 ? 30e-9 : 250e-9; }
+        // measured: 35,077 Values a step take about 1 ms over the first 100 steps (the graph stays in the caches
+        // and the young generation); 34.4 million (--samples 100000) take about 11 s, 320 ns a Value
+        static double secondsPerValue(long valuesPerStep) { return valuesPerStep < 2_000_000 ? 30e-9 : 320e-9; }
 
         /**
-         * About how many Values a training step makes: for each sample its inputs, each neuron's
-         * multiplications, additions and activation, a few for the loss; then the L2 penalty.
+         * About how many Values a training step makes: for each sample its inputs, a Value per weight of each
+         * neuron (addMul) and its activation, a few for the loss; then the L2 penalty.
          */
         static long valuesPerStep(int inputs, List<Integer> hidden, int samples) {
             long perSample = inputs + 5, parameters = 0;
@@ -2545,7 +2547,7 @@ public class Micrograd {
             var sizes = new ArrayList<>(hidden);
             sizes.add(1);
             for (int size : sizes) {
-                perSample += (long) size * (2L * in + 1);
+                perSample += (long) size * (in + 1);
                 parameters += (long) size * (in + 1);
                 in = size;
             }
@@ -2969,9 +2971,6 @@ public class Micrograd {
         @Override
         public Integer call() {
             Cli.check(spec, "--steps", steps >= 200 && steps <= 100_000);
-            PrintWriter out = spec.commandLine().getOut();
-            out.printf("%14s %22s %10s %10s %10s%n", "first 100", "steady: median (range)", "values", "young GCs",
-                    "peak heap");
             NumpyRandom numpy = NumpyRandom.seeded(1337);
             Dataset data = moons(100, 0.1, numpy);
             var model = new MLP(2, List.of(16, 16), Activation.RELU, PythonRandom.seeded(1337));
@@ -2989,14 +2988,21 @@ public class Micrograd {
                     values[0] = step.valuesCreated();
                 });
             }
+            print(spec.commandLine().getOut(), ms, values[0], youngCollections() - gcsBefore);
+            return 0;
+        }
+
+        /** The table, for both programs: ms a step over the first 100 steps and after them, and the memory. */
+        static void print(PrintWriter out, double[] ms, long values, long youngCollections) {
+            out.printf("%14s %22s %10s %10s %10s%n", "first 100", "steady: median (range)", "values", "young GCs",
+                    "peak heap");
             double first = Arrays.stream(ms, 0, 100).sum() / 100;
-            double[] steady = Arrays.copyOfRange(ms, 100, steps);
+            double[] steady = Arrays.copyOfRange(ms, 100, ms.length);
             Arrays.sort(steady);
             out.printf(Locale.ROOT, "%11.2f ms %8.2f (%.2f-%.2f) ms %10d %10d %7d MB%n", first,
-                    steady[steady.length / 2], steady[0], steady[steady.length - 1], values[0],
-                    youngCollections() - gcsBefore, peakHeapMegabytes());
+                    steady[steady.length / 2], steady[0], steady[steady.length - 1], values, youngCollections,
+                    peakHeapMegabytes());
             out.flush();
-            return 0;
         }
 
         static long youngCollections() {

@@ -160,7 +160,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
     static final double H = 1e-6;
 
     /** The Values one default step makes (100 moons through MLP(2, [16, 16, 1]), hinge loss, L2): the tape's count. */
-    static final int DEFAULT_STEP_VALUES = 65_477;
+    static final int DEFAULT_STEP_VALUES = 35_077;
 
     /** Central difference: (f(x+h) - f(x-h)) / 2h, computed with plain doubles, not with backward(). */
     static double numeric(Function<Double, Double> f, double x) {
@@ -390,10 +390,8 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
         @Test
         void aWrongDerivativeIsCaught() {
             // a deliberate mistake: d/da sin(a) is cos(a), not sin(a)
-            Function<List<Value>, Value> wrong = v -> new Value(Math.sin(v.get(0).data), "sin", v.get(0),
-                    Math.sin(v.get(0).data), null, 0);
-            Function<List<Value>, Value> right = v -> new Value(Math.sin(v.get(0).data), "sin", v.get(0),
-                    Math.cos(v.get(0).data), null, 0);
+            Function<List<Value>, Value> wrong = v -> v.get(0).unary(Math.sin(v.get(0).data), "sin", Math.sin(v.get(0).data));
+            Function<List<Value>, Value> right = v -> v.get(0).unary(Math.sin(v.get(0).data), "sin", Math.cos(v.get(0).data));
             assertFalse(checkInput("wrong", wrong, new double[] {0.5}, 0, 1e-6).ok(1e-6));
             assertTrue(checkInput("right", right, new double[] {0.5}, 0, 1e-6).ok(1e-6));
         }
@@ -2057,7 +2055,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
         void aRunThatWouldTakeMinutesSaysSoFirst() {
             assertNull(Estimate.slowRunNote(DEFAULT_STEP_VALUES, 100));
             var note = Estimate.slowRunNote(Estimate.valuesPerStep(2, List.of(16, 16), 100_000), 100);
-            assertTrue(note.startsWith("micrograd: about 64,800,678 Values a step; 100 steps will take about "), note);
+            assertTrue(note.startsWith("micrograd: about 34,400,678 Values a step; 100 steps will take about "), note);
             // the estimate against the count the trainer reports for the default run
             assertEquals(DEFAULT_STEP_VALUES, Estimate.valuesPerStep(2, List.of(16, 16), 100), 5);
         }
@@ -2614,13 +2612,15 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
 
     static Run runGpt(String... args) { return run(MicroGpt.Command.commandLine(), args); }
 
-    /** A model as microgpt.py's defaults make it, on the names that come with the program. */
-    static MicroGpt defaultGpt() throws Exception {
-        var gpt = new MicroGpt(1, 16, 4, 16, 42);
-        gpt.loadDocs(new MicroGpt.Command().readData(null));
-        gpt.buildTokenizer();
-        gpt.initParameters(0.08);
-        return gpt;
+    /** The names, the tokenizer and the model as MicroGpt.run() makes them with microgpt.py's defaults. */
+    record DefaultGpt(List<String> docs, MicroGpt.Tokenizer tokenizer, MicroGpt.Gpt model) {}
+
+    static DefaultGpt defaultGpt() throws Exception {
+        var random = PythonRandom.seeded(42);
+        var docs = new ArrayList<>(new MicroGpt.Command().readData(null));
+        random.shuffle(docs);                             // names.txt has no blank lines and nothing to strip
+        var tokenizer = new MicroGpt.Tokenizer(docs);
+        return new DefaultGpt(docs, tokenizer, new MicroGpt.Gpt(MicroGpt.Config.MICROGPT_PY, tokenizer.vocabSize(), random));
     }
 
     @Nested
@@ -2691,16 +2691,17 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
         @Test
         void theTokenizerRoundTripsEveryName() throws Exception {
             var gpt = defaultGpt();
-            assertEquals(32033, gpt.docs.size());
-            assertEquals("abcdefghijklmnopqrstuvwxyz", new String(gpt.uchars, 0, gpt.uchars.length));
-            assertEquals(26, gpt.bos);
-            for (String doc : gpt.docs) {
-                int[] tokens = gpt.encode(doc);
-                assertEquals(gpt.bos, tokens[0]);
-                assertEquals(gpt.bos, tokens[tokens.length - 1]);
+            var tokenizer = gpt.tokenizer();
+            assertEquals(32033, gpt.docs().size());
+            assertEquals("abcdefghijklmnopqrstuvwxyz", new String(tokenizer.uchars(), 0, tokenizer.uchars().length));
+            assertEquals(26, tokenizer.bos());
+            for (String doc : gpt.docs()) {
+                int[] tokens = tokenizer.encode(doc);
+                assertEquals(tokenizer.bos(), tokens[0]);
+                assertEquals(tokenizer.bos(), tokens[tokens.length - 1]);
                 var middle = new ArrayList<Integer>();
                 for (int i = 1; i < tokens.length - 1; i++) middle.add(tokens[i]);
-                assertEquals(doc, gpt.decode(middle));
+                assertEquals(doc, tokenizer.decode(middle));
             }
         }
 
@@ -2726,14 +2727,14 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
         @Test
         void theLossesGradientMatchesNudgesInEveryMatrix() throws Exception {
             var gpt = defaultGpt();
-            String doc = gpt.docs.get(0);
-            gpt.loss(doc).backward();
-            for (var entry : gpt.stateDict.entrySet()) {
+            int[] doc = gpt.tokenizer().encode(gpt.docs().get(0));
+            gpt.model().loss(doc).backward();
+            for (var entry : gpt.model().stateDict.entrySet()) {
                 var m = entry.getValue();
                 for (int[] at : List.of(new int[] {0, 0}, new int[] {m.length - 1, m[0].length - 1},
                         new int[] {m.length / 2, m[0].length / 3})) {
                     var p = m[at[0]][at[1]];
-                    var c = checkParameter(entry.getKey(), p, () -> gpt.loss(doc), 1e-5);
+                    var c = checkParameter(entry.getKey(), p, () -> gpt.model().loss(doc), 1e-5);
                     assertTrue(c.ok(1e-6),
                             entry.getKey() + Arrays.toString(at) + ": " + c.analytic() + " vs " + c.numeric());
                 }
