@@ -4,7 +4,6 @@
 //SOURCES Micrograd.java
 //FILES data/names.txt=data/names.txt
 //DEPS info.picocli:picocli:4.7.7
-//RUNTIME_OPTIONS -XX:+UseSerialGC -Xms96m -Xmn64m -XX:+AlwaysPreTouch
 
 /*
  * microGPT for Java: Karpathy's microgpt.py (a gist of February 2026, "the most atomic way to train and
@@ -13,6 +12,7 @@
  *
  * Run it:   jbang MicroGpt.java              trains 1,000 steps, then samples 20 names
  *           jbang MicroGpt.java --help       every option
+ * The JVM's options are Micrograd.java's //RUNTIME_OPTIONS: JBang takes them in with its //SOURCES.
  *
  * Read Micrograd.java's lesson first (sections 1-8): Value and backward(), the tape, the network, a
  * loss, gradient descent, the training loop. This file's first method, run(), is microgpt.py's top

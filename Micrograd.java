@@ -2,7 +2,7 @@
 //JAVA 17+
 //DESCRIPTION Karpathy's micrograd in Java: trains an MLP on two moons with a scalar autograd engine
 //DEPS info.picocli:picocli:4.7.7
-//RUNTIME_OPTIONS -XX:+UseSerialGC -Xms80m -Xmn64m -XX:+AlwaysPreTouch
+//RUNTIME_OPTIONS -XX:+UseSerialGC -Xms48m -Xmn32m -XX:+AlwaysPreTouch
 
 /*
  * micrograd for Java: Andrej Karpathy's micrograd (github.com/karpathy/micrograd) in one file, a tiny
@@ -13,7 +13,7 @@
  * Line 1 is a comment to Java, and to a shell a command: after chmod +x, ./Micrograd.java runs it with JBang.
  * The //JAVA, //DEPS and //RUNTIME_OPTIONS lines tell JBang the Java version, the library to fetch
  * (picocli, for the command line) and the JVM's options: the serial collector suits one thread, and a
- * 64 MB young generation, touched at start, holds a step's 65,000 Values (4 MB) for many steps.
+ * 32 MB young generation, touched at start, holds a step's 35,000 Values (2 MB) for a dozen steps.
  *
  * Sections 1-8 are the lesson, in the order the course teaches it; each uses only what came before.
  *    1. Value       a number that remembers how it was made, and backward(): the chain rule

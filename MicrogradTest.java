@@ -3007,6 +3007,41 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             assertTrue(Files.readString(bin).contains("\n# launcher "), "written anew");
         }
 
+        /**
+         * A script run again unchanged starts without JBang, from the java command JBang printed for it; a
+         * change to a file its //SOURCES names, or a jar gone from JBang's cache, goes through JBang again.
+         */
+        @Test
+        void anUnchangedScriptRunsWithoutJBangAndAChangedOneIsBuiltAgain(@TempDir Path dir) throws Exception {
+            var env = Map.of("JBANG_DIR", dir.resolve("jb").toString());
+            var src = Files.createDirectory(dir.resolve("src"));
+            var hello = Files.writeString(src.resolve("Hello.java"), "//SOURCES Greeting.java\npublic class Hello {\n"
+                    + "  public static void main(String[] a) { System.out.println(Greeting.TEXT + String.join(\"|\", a)); }\n}\n");
+            var greeting = Files.writeString(src.resolve("Greeting.java"), "class Greeting { static String TEXT = \"one \"; }\n");
+            var first = shell(env, "bash", "jbang", hello.toString(), "a b", "c");
+            assertEquals("one a b|c", first.out().trim(), first.err());
+            Path runs = dir.resolve("jb/cache/micrograd-runs");
+            List<Path> kept;
+            try (var files = Files.list(runs)) {
+                kept = files.toList();
+            }
+            assertEquals(1, kept.size(), "the command JBang printed, kept");
+            assertTrue(Files.readString(kept.get(0)).contains(" Hello"), Files.readString(kept.get(0)));
+            String command = Files.readString(kept.get(0));
+            Files.writeString(kept.get(0), "/usr/bin/printf '[%s]'");   // what runs now, if JBang does not
+            var again = shell(env, "bash", "jbang", hello.toString(), "a b", "c");
+            assertEquals("[a b][c]", again.out(), "the kept command, with the arguments as given: " + again.err());
+            Files.writeString(kept.get(0), command);
+            Files.writeString(greeting, "class Greeting { static String TEXT = \"two \"; }\n");
+            var edited = shell(env, "bash", "jbang", hello.toString(), "a b", "c");
+            assertEquals("two a b|c", edited.out().trim(), "a source changed: JBang builds it again " + edited.err());
+            try (var jars = Files.walk(dir.resolve("jb/cache/jars"))) {
+                for (var f : jars.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+            }
+            var cleared = shell(env, "bash", "jbang", hello.toString(), "x");
+            assertEquals("two x", cleared.out().trim(), "the jar is gone: JBang builds it again " + cleared.err());
+        }
+
         @Test
         void aBrokenInstallIsInstalledAgainWithANotice(@TempDir Path dir) throws Exception {
             var env = Map.of("JBANG_DIR", dir.toString());
