@@ -461,6 +461,9 @@ public class Micrograd {
 
         public int inputs() { return x[0].length; }
 
+        @Override
+        public String toString() { return "Dataset(" + size() + " samples, " + inputs() + " inputs each)"; }
+
         /** The samples at the given positions. */
         Dataset select(int[] rows) {
             var xs = new double[rows.length][];
@@ -1193,7 +1196,8 @@ public class Micrograd {
         }
 
         static String xml(String text) {
-            return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+            return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                    .replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", "\uFFFD"); // XML has no place for these
         }
     }
 
@@ -1978,13 +1982,18 @@ public class Micrograd {
             return false;
         }
 
-        /** A Java source, or a copy or link of one: named .java, or starting as this project's scripts start. */
+        /**
+         * A Java source, or a copy or link of one: named .java, starting as this project's scripts start, or,
+         * for a file with more than one name (a hard link to a source named .java elsewhere), starting as
+         * Java does.
+         */
         static boolean isJavaSource(Path file) {
             if (!Files.isRegularFile(file)) return false;
             if (file.getFileName().toString().endsWith(".java")) return true;
             try (var in = Files.newInputStream(file)) {
-                return new String(in.readNBytes(20), java.nio.charset.StandardCharsets.UTF_8)
-                        .startsWith("///usr/bin/env jbang");
+                String start = new String(in.readNBytes(200), java.nio.charset.StandardCharsets.UTF_8).stripLeading();
+                return start.startsWith("///usr/bin/env jbang") || links(file) > 1 && start.matches(
+                        "(?s)(package|import|public|final|abstract|class|record|interface|enum)\\s.*|/[*/].*");
             } catch (IOException e) {
                 return false;
             }
@@ -3388,13 +3397,15 @@ public class Micrograd {
         static OwnExpression read(CommandLine cmd, String text, List<String> assignments) {
             require(cmd, text.length() <= Expression.LONGEST, "EXPR", "'" + brief(text) + "' ("
                     + text.length() + " characters)", "at most " + Expression.LONGEST + " characters");
+            require(cmd, !text.isBlank(), "EXPR", quoted(text), "an expression (this one is empty), e.g. "
+                    + cmd.getCommandName() + " 'a*b + c' a=2 b=-3 c=10");
             List<String> names;
             try {
                 names = Expression.names(text);
             } catch (Expression.SyntaxError e) {
                 boolean assignment = text.matches("\\s*[A-Za-z_][A-Za-z0-9_]*\\s*=.*");
                 require(cmd, !assignment, "EXPR", quoted(text), "the expression first, then NAME=VALUE for each "
-                        + "of its names, e.g. graph 'a*b + c' a=2 b=-3 c=10");
+                        + "of its names, e.g. " + cmd.getCommandName() + " 'a*b + c' a=2 b=-3 c=10");
                 throw new ParameterException(cmd, "Invalid value for EXPR: " + quoted(text) + "; " + e.getMessage());
             }
             var given = new LinkedHashMap<String, String>();
@@ -3478,7 +3489,7 @@ public class Micrograd {
             Value result = nameTheRest(build(inputs));
             result.backward();
             int size = GraphSvg.values(result).size();
-            if (svgFile != null) GraphSvg.requireDrawable(cmd, svgFile, size);
+            if (svgFile != null) GraphSvg.requireDrawable(cmd, "--svg", svgFile, size);
             if (dotFile != null) Output.writeWhole(cmd, "--dot", dotFile, GraphText.dot(result));
             if (svgFile != null) Output.writeWhole(cmd, "--svg", svgFile, GraphSvg.svg(result));
             PrintWriter out = cmd.getOut();
@@ -3506,7 +3517,8 @@ public class Micrograd {
 
         /**
          * What gradcheck checks: the derivative with respect to each input, by backward() and by the
-         * nudge. Where there is none (a relu at exactly 0 on the way, or a result or slope that is not a
+         * nudge, h times the input's size where it is over 1 (a fixed h is lost in the rounding of a
+         * million plus h). Where there is none (a relu at exactly 0 on the way, or a result or slope that is not a
          * finite number: log of 0, division by 0) the check is skipped and says why.
          */
         List<GradCheck> checks(double h) {
@@ -3519,7 +3531,7 @@ public class Micrograd {
             for (int i = 0; i < names.size(); i++) {
                 String what = "d/d" + names.get(i);
                 GradCheck c = kinked.contains(inputs.get(i)) ? new GradCheck(what, 0, 0, "relu has a kink at 0")
-                        : checkInput(what, this::build, values, i, h);
+                        : checkInput(what, this::build, values, i, h * Math.max(1, Math.abs(values[i])));
                 boolean finite = Double.isFinite(c.analytic()) && Double.isFinite(c.numeric());
                 checks.add(finite ? c : new GradCheck(what, 0, 0, "not a finite number there"));
             }
@@ -3606,9 +3618,9 @@ public class Micrograd {
             Output.requireDistinct(cmd, outputs, null, null);
         }
 
-        static void requireDrawable(CommandLine cmd, Path svg, int size) {
-            Cli.require(cmd, size <= MOST, "--svg", svg, "a graph of at most " + MOST + " Values to draw (this one "
-                    + "has " + size + "; --dot writes any size for Graphviz)");
+        static void requireDrawable(CommandLine cmd, String option, Path svg, int size) {
+            Cli.require(cmd, size <= MOST, option, svg, "a graph of at most " + MOST + " Values to draw (this one "
+                    + "has " + size + (option.equals("--svg") ? "; --dot writes any size for Graphviz)" : ")"));
         }
 
         /** The picture of root's graph, as an SVG document. */
@@ -3942,8 +3954,9 @@ public class Micrograd {
         static final String[] INTRO = {
             "micrograd's engine in JShell. By their short names: Value, Neuron, Layer, MLP, moons, circles, xor,",
             "spiral, tiny, hingeLoss, meanSquaredError, l2, sgdStep, train; draw(v) prints v's graph with its",
-            "gradients and draw(v, \"graph.svg\") draws it. Try:",
+            "gradients and draw(v, \"graph.svg\") draws it; mlp(2, 16, 16) is the notebook's model. Try:",
             "  var a = new Value(2.0, \"a\"); var b = new Value(-3.0, \"b\"); var L = a.mul(b); L.backward(); draw(L)",
+            "  train(mlp(2, 16, 16), moons(100, 0.1, NumpyRandom.seeded(1337)), 100)",
             "Tab completes a name; /exit leaves.",
         };
 
@@ -3963,6 +3976,10 @@ public class Micrograd {
                 err.println("micrograd play: this Java has no JShell (the module jdk.jshell); run it with a JDK");
                 return 1;
             }
+            if (standardInputClosed()) {
+                err.println("micrograd play: standard input is closed (<&-); play reads what you type from it");
+                return 2;
+            }
             Path imports = Files.createTempFile("micrograd-play", ".jsh");
             Output.PENDING.add(imports);                                // removed even if the session is killed
             try {
@@ -3972,10 +3989,32 @@ public class Micrograd {
                 return jdk.jshell.tool.JavaShellToolBuilder.builder().persistence(new HashMap<>()).start(
                         "--execution", "local", "--class-path", System.getProperty("java.class.path"),
                         "--startup", "DEFAULT", "--startup", imports.toString());
+            } catch (OutOfMemoryError e) { // a snippet in this process took the heap: the session cannot go on
+                err.println("micrograd play: out of memory, and the session has ended; give Java more: "
+                        + "./jbang -R-Xmx4g Micrograd.java play");
+                return 1;
             } finally {
                 Files.deleteIfExists(imports);
                 Output.PENDING.remove(imports);
             }
+        }
+
+        /**
+         * Whether descriptor 0 was closed (<&-) when Java started: Java then opened its own lib/modules
+         * there, which JShell would read as what was typed. Linux tells through /proc.
+         */
+        static boolean standardInputClosed() {
+            try {
+                return Files.isSameFile(Path.of("/proc/self/fd/0"), Path.of(System.getProperty("java.home"), "lib",
+                        "modules"));
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }
+
+        /** The notebook's model: MLP(inputs, hidden..., 1), ReLU, its weights drawn as the notebook draws them. */
+        public static MLP mlp(int inputs, Integer... hidden) {
+            return new MLP(inputs, List.of(hidden), Activation.RELU, PythonRandom.seeded(1337));
         }
 
         /** Prints v's graph as the graph command prints it: every Value with its operation, data and gradient. */
@@ -4002,7 +4041,7 @@ public class Micrograd {
             }
             try {
                 Path path = Path.of(file);
-                GraphSvg.requireDrawable(cmd, path, GraphSvg.values(v).size());
+                GraphSvg.requireDrawable(cmd, "file", path, GraphSvg.values(v).size());
                 Output.writeWhole(cmd, "file", path, GraphSvg.svg(v));
                 System.out.println("wrote " + file);
             } catch (ParameterException | Output.FileError | InvalidPathException e) {
@@ -4034,15 +4073,23 @@ public class Micrograd {
          * from lr. Prints the first step, every tenth of the way and the last; returns the last loss.
          */
         public static double train(MLP model, Dataset data, int steps, double lr, Loss loss) {
+            if (steps < 1 || model == null || data == null || loss == null) {
+                System.out.println("train: a model, data, at least 1 step and a loss, as in train(mlp(2, 16, 16), "
+                        + "moons(100, 0.1, NumpyRandom.seeded(1337)), 100)");
+                return Double.NaN;
+            }
             var settings = new Settings(loss, 1e-4, steps, lr, 0, false);
             int every = Math.max(1, steps / 10);
             double[] last = {Double.NaN};
-            Micrograd.train(model, data, settings, NumpyRandom.seeded(0), step -> {
+            int[] at = {0};
+            boolean finished = Micrograd.train(model, data, settings, NumpyRandom.seeded(0), step -> {
                 last[0] = step.loss();
+                at[0] = step.step();
                 if (step.step() % every == 0 || step.step() == steps - 1 || !Double.isFinite(step.loss())) {
                     System.out.println(TrainCommand.stepLine(step));
                 }
             });
+            if (!finished) System.out.println(Cli.divergedLine("train", last[0], at[0], "lr", lr));
             return last[0];
         }
     }

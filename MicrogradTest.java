@@ -1230,6 +1230,45 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             assertFalse(run.err().contains("Exception") || out.contains("Error:"), out + run.err());
         }
 
+        /** <&-: Java opens its own lib/modules on descriptor 0, which JShell would read as typed lines. */
+        @Test
+        void playWithStandardInputClosedIsOneLineAndExitCodeTwo(@TempDir Path dir) throws Exception {
+            var run = FilesAndTheLog.sh(dir, "eval \"$J play\" <&-", "Micrograd");
+            assertEquals(2, run.exit(), run.out() + run.err());
+            assertEquals("micrograd play: standard input is closed (<&-); play reads what you type from it",
+                    run.err().trim());
+            assertEquals("", run.out());
+        }
+
+        /** A hard link to a Java source, under another name: the content says what it is. */
+        @Test
+        void aHardLinkToAJavaSourceIsNotWrittenOver(@TempDir Path dir) throws Exception {
+            var source = Files.writeString(dir.resolve("Foo.java"), "public class Foo { }\n");
+            var link = Files.createLink(dir.resolve("hard.svg"), source);
+            var run = run("graph", "--svg", link.toString());
+            assertUsageError(run, "--svg", "--svg " + link);
+            assertTrue(run.err().contains("not a Java source"), run.err());
+            assertEquals("public class Foo { }\n", Files.readString(source));
+            var csv = Files.writeString(dir.resolve("a.csv"), "x,y\n");         // a hard-linked log is written
+            Files.createLink(dir.resolve("b.csv"), csv);
+            assertEquals(0, run("--steps", "1", "--no-plot", "--log", dir.resolve("b.csv").toString()).exit());
+            assertTrue(Files.readString(csv).startsWith("step,loss,accuracy,lr\n"));
+        }
+
+        @Test
+        void gradcheckOfYourExpressionNudgesInProportionToALargeInput() {
+            for (String[] c : List.of(new String[] {"a", "a=1e6"}, new String[] {"a*a", "a=1e5"},
+                    new String[] {"a*b", "a=1e6", "b=3"})) {
+                var args = new ArrayList<>(List.of("gradcheck"));
+                args.addAll(List.of(c));
+                var out = run(args.toArray(String[]::new));
+                assertEquals(0, out.exit(), String.join(" ", c) + ": " + out.out());
+            }
+            var empty = run("gradcheck", "");
+            assertUsageError(empty, "EXPR", "gradcheck ''");
+            assertTrue(empty.err().contains("an expression (this one is empty), e.g. gradcheck 'a*b + c'"), empty.err());
+        }
+
         @Test
         void playRunFromTheSourceFileSaysInOneLineToUseJBang() throws Exception {
             String picocli = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
@@ -1258,7 +1297,7 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
         }
 
         @Test
-        void drawAndTrainInJShellAreTheCommandsAndTheLessons(@TempDir Path dir) {
+        void drawAndTrainInJShellAreTheCommandsAndTheLessons(@TempDir Path dir) throws Exception {
             assertEquals(String.join(System.lineSeparator(), GraphText.tree(LECTURE_NEURON)) + System.lineSeparator(),
                     printed(() -> Play.draw(LECTURE_NEURON)));
             String refused = printed(() -> Play.draw(LECTURE_NEURON, dir.toString()));
@@ -1266,6 +1305,14 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             var big = Value.sum(Value.listOf(new double[300]));
             assertTrue(printed(() -> Play.draw(big)).startsWith("draw: this graph has 599 Values"));
             assertEquals("draw: v is null; give it a Value, as in draw(L)", printed(() -> Play.draw(null)).trim());
+            var odd = dir.resolve("odd.svg");                          // a control character in a label
+            printed(() -> Play.draw(new Value(1, "x\u0001"), odd.toString()));
+            assertEquals(1, byClass(parseXml(odd), "g", "value").size(), "well-formed XML");
+            assertTrue(printed(() -> Play.train(Play.mlp(2, 16), tiny(), 0)).startsWith("train: a model, data, at "
+                    + "least 1 step"));
+            assertEquals("Dataset(4 samples, 3 inputs each)", tiny().toString());
+            assertEquals(new MLP(2, List.of(16, 16), Activation.RELU, PythonRandom.seeded(1337)).parameters().get(5).data,
+                    Play.mlp(2, 16, 16).parameters().get(5).data, "the notebook's model");
             assertEquals("draw(v, file): file is null; as in draw(L, \"L.svg\")",
                     printed(() -> Play.draw(LECTURE_NEURON, null)).trim());
             // train() is the lesson's train(): the same losses for the same model and data
