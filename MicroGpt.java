@@ -260,13 +260,14 @@ public class MicroGpt {
                 keys.add(k);
                 values.add(v);
                 var xAttn = new Value[config.nEmbd()];
+                Value scale = new Value(Math.pow(headDim, 0.5)).pow(-1); // x / c = x * c^-1, as Python; one c^-1
                 for (int h = 0; h < config.nHead(); h++) {
                     int hs = h * headDim;
                     var logits = new Value[keys.size()];     // q . k / sqrt(head_dim), for each position
                     for (int t = 0; t < keys.size(); t++) {
                         Value dot = q[hs].mul(keys.get(t)[hs]);
                         for (int j = 1; j < headDim; j++) dot = dot.addMul(q[hs + j], keys.get(t)[hs + j]);
-                        logits[t] = dot.div(Math.pow(headDim, 0.5));  // x / c = x * c^-1, as Python
+                        logits[t] = dot.mul(scale);                // q . k / sqrt(head_dim)
                     }
                     Value[] weights = softmax(logits);
                     if (onAttention != null) onAttention.weights(li, h, posId, weights);
@@ -308,8 +309,9 @@ public class MicroGpt {
         var exps = new Value[logits.length];
         for (int i = 0; i < logits.length; i++) exps[i] = logits[i].add(-max).exp();
         Value total = Value.sum(Arrays.asList(exps));
+        Value reciprocal = total.pow(-1);     // e / total = e * total^-1, as Python; the one power shared by all
         var probs = new Value[logits.length];
-        for (int i = 0; i < logits.length; i++) probs[i] = exps[i].div(total);
+        for (int i = 0; i < logits.length; i++) probs[i] = exps[i].mul(reciprocal);
         return probs;
     }
 
