@@ -462,6 +462,7 @@ public class MicroGpt {
                 trained = MicroGpt.run(lines, config, printer);
             }
             if (trained == null) {
+                if (printer.terminal) cmd.getOut().println(); // after the step line that updated in place
                 cmd.getOut().flush();
                 cmd.getErr().println(Cli.divergedLine("microgpt", printer.lastLoss, printer.steps, "--lr", run.lr));
                 return 1;
