@@ -656,7 +656,7 @@ public class MicroGpt {
             @Spec CommandSpec spec;
 
             @Override
-            public String allowed(String option) { return "a whole number from 200 to 100000"; }
+            public String allowed(String option) { return BenchCommand.STEPS; }
 
             @Option(names = "--steps", paramLabel = "STEPS", defaultValue = "1000",
                     description = "Steps to time, 200 to 100000 (default ${DEFAULT-VALUE}).")
@@ -664,7 +664,7 @@ public class MicroGpt {
 
             @Override
             public Integer call() throws IOException {
-                Cli.check(spec, "--steps", steps >= 200 && steps <= 100_000);
+                BenchCommand.checkSteps(spec, steps);
                 List<String> lines = new Command().readData(spec.commandLine());
                 var d = MicroGpt.Config.MICROGPT_PY;
                 var config = new Config(d.nLayer(), d.nEmbd(), d.nHead(), d.blockSize(), steps, d.learningRate(),

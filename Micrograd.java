@@ -2970,8 +2970,15 @@ public class Micrograd {
     static final class BenchCommand implements Callable<Integer>, Cli.Ranges {
         @Spec CommandSpec spec;
 
+        /** What --steps allows, in both programs' bench: at least 100 steps after the first 100. */
+        static final String STEPS = "a whole number from 200 to 100000";
+
+        static void checkSteps(CommandSpec spec, int steps) {
+            Cli.check(spec, "--steps", steps >= 200 && steps <= 100_000);
+        }
+
         @Override
-        public String allowed(String option) { return "a whole number from 200 to 100000"; }
+        public String allowed(String option) { return STEPS; }
 
         @Option(names = "--steps", paramLabel = "STEPS", defaultValue = "2000",
                 description = "Steps to time, 200 to 100000 (default ${DEFAULT-VALUE}).")
@@ -2979,7 +2986,7 @@ public class Micrograd {
 
         @Override
         public Integer call() {
-            Cli.check(spec, "--steps", steps >= 200 && steps <= 100_000);
+            checkSteps(spec, steps);
             NumpyRandom numpy = NumpyRandom.seeded(1337);
             Dataset data = moons(100, 0.1, numpy);
             var model = new MLP(2, List.of(16, 16), Activation.RELU, PythonRandom.seeded(1337));

@@ -2788,6 +2788,21 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             }
         }
 
+        /** bench prints micrograd's table for microGPT; its Values a step are the trained line's, step for step. */
+        @Test
+        void benchTimesTheDefaultTrainingAndCountsAsTheTrainedLineDoes() {
+            var bench = runGpt("bench", "--steps", "200");
+            assertEquals(0, bench.exit(), bench.err());
+            var lines = bench.out().lines().toList();
+            assertEquals(2, lines.size(), bench.out());
+            var trained = runGpt("--steps", "200", "--samples", "0").out().lines()
+                    .filter(l -> l.startsWith("trained ")).findFirst().orElseThrow();
+            String values = trained.replaceAll(".*, (\\d+) values per step\\)", "$1");
+            assertTrue(lines.get(1).matches("\\s+\\d+\\.\\d\\d ms +\\d+\\.\\d\\d \\(.*\\) ms +" + values
+                    + " +\\d+ +\\d+ MB"), lines.get(1) + " against " + trained);
+            assertUsageError(runGpt("bench", "--steps", "199"), "--steps", "bench --steps 199");
+        }
+
         @Test
         void theDefaultsTrainAsMicrogptPyForTwentySteps() {
             var run = runGpt("--steps", "20", "--every", "1");
