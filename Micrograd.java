@@ -2,6 +2,7 @@
 //JAVA 17+
 //DESCRIPTION Karpathy's micrograd in Java: trains an MLP on two moons with a scalar autograd engine
 //DEPS info.picocli:picocli:4.7.7
+//COMPILE_OPTIONS -XDstringConcat=inline
 //RUNTIME_OPTIONS -XX:+UseSerialGC -Xms48m -Xmn32m -XX:+AlwaysPreTouch
 
 /*
@@ -11,8 +12,10 @@
  * Run it:   jbang Micrograd.java           trains, prints loss and accuracy, draws the boundary
  *           jbang Micrograd.java --help    every option, and the course's commands graph, gradcheck, by-hand
  * Line 1 is a comment to Java, and to a shell a command: after chmod +x, ./Micrograd.java runs it with JBang.
- * The //JAVA, //DEPS and //RUNTIME_OPTIONS lines tell JBang the Java version, the library to fetch
- * (picocli, for the command line) and the JVM's options: the serial collector suits one thread, and a
+ * The //JAVA, //DEPS, //COMPILE_OPTIONS and //RUNTIME_OPTIONS lines tell JBang the Java version, the
+ * library to fetch (picocli, for the command line), how to compile and the JVM's options. javac is to
+ * join strings with a StringBuilder: its default links each kind of a + b at its first use, some 0.5 ms
+ * each, which took a tenth of the first 100 steps' time. The serial collector suits one thread, and a
  * 32 MB young generation, touched at start, holds a step's 35,000 Values (2 MB) for a dozen steps.
  *
  * Sections 1-8 are the lesson, in the order the course teaches it; each uses only what came before.
