@@ -1815,14 +1815,19 @@ public class Micrograd {
         /** One file option's destination, checked: the option, the path as typed, the file it names, and how. */
         record Target(String option, Path path, Path file, Way way) {
             boolean isFile() { return way == Way.IN_PLACE || way == Way.REPLACE; }
+
+            boolean prints() { return way == Way.STDOUT || way == Way.STDERR; }
+
+            /** Standard output or error, for the two ways that print. */
+            PrintWriter stream(CommandLine cmd) { return way == Way.STDOUT ? cmd.getOut() : cmd.getErr(); }
         }
 
         /** A file that could not be written, found after the work began: one line, exit code 1. */
         static final class FileError extends RuntimeException {
             private static final long serialVersionUID = 1;
 
-            FileError(String option, Path path, IOException e) {
-                super("cannot write " + option + " '" + path + "': " + reason(e));
+            FileError(Target t, IOException e) {
+                super("cannot write " + t.option() + " '" + t.path() + "': " + reason(e));
             }
         }
 
@@ -1865,7 +1870,8 @@ public class Micrograd {
                     "a file that is not a Java source (it would replace a program)");
             Cli.require(cmd, file.getParent() != null && Files.isDirectory(file.getParent()), option, path,
                     "a file in an existing folder (no such folder)");
-            if (exists && (links(file) > 1 || !canReplace(file))) {
+            int me = unix(Path.of("/proc/self"), "uid", 0); // /proc/self is owned by this process's user
+            if (exists && (links(file) > 1 || !canReplace(file, me))) {
                 Cli.require(cmd, Files.isWritable(file), option, path, "a file that can be written (permission denied)");
                 return new Target(option, path, file, Way.IN_PLACE);
             }
@@ -1877,67 +1883,58 @@ public class Micrograd {
             return new Target(option, path, file, Way.REPLACE);
         }
 
-        /** Refuses, before any work, a path that could not or should not be written: a usage error. */
-        static void requireWritable(CommandLine cmd, String option, Path path) { target(cmd, option, path); }
-
         /**
          * No two outputs of one run may be the same file, nor an output the file the run reads (the
          * second would replace the first). Devices and standard output may be named as often as you like.
          */
         static void requireDistinct(CommandLine cmd, List<Target> outputs, String inputOption, Path input) {
-            for (int i = 0; i < outputs.size(); i++) {
-                Target t = outputs.get(i);
-                if (!t.isFile()) continue;
-                if (input != null && identity(t.path()).equals(identity(input))) {
-                    Cli.require(cmd, false, t.option(), t.path(), "another file than " + inputOption
-                            + "'s (it would replace it)");
-                }
-                for (Target earlier : outputs.subList(0, i)) {
-                    Cli.require(cmd, !earlier.isFile() || !identity(t.path()).equals(identity(earlier.path())),
-                            t.option(), t.path(), "another file than " + earlier.option() + "'s (it would replace it)");
-                }
-            }
-        }
-
-        /** Writes a whole file to where a target says. */
-        static void write(CommandLine cmd, Target t, String text) {
-            byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            try {
-                switch (t.way()) {
-                    case STDOUT, STDERR -> {
-                        PrintWriter stream = t.way() == Way.STDOUT ? cmd.getOut() : cmd.getErr();
-                        stream.print(text);
-                        stream.flush();
-                    }
-                    case DEVICE -> {
-                        try (var out = Files.newOutputStream(t.file(), StandardOpenOption.WRITE)) {
-                            out.write(bytes);
-                        }
-                    }
-                    case IN_PLACE -> Files.write(t.file(), bytes, StandardOpenOption.WRITE,
-                            StandardOpenOption.TRUNCATE_EXISTING);
-                    case REPLACE -> {
-                        Path temporary = temporaryFor(t.file());
-                        PENDING.add(temporary);
-                        try {
-                            Files.write(temporary, bytes, StandardOpenOption.CREATE_NEW);
-                            if (Files.exists(t.file())) copyPermissions(t.file(), temporary);
-                            Files.move(temporary, t.file(), StandardCopyOption.REPLACE_EXISTING,
-                                    StandardCopyOption.ATOMIC_MOVE);
-                        } finally {
-                            Files.deleteIfExists(temporary);
-                            PENDING.remove(temporary);
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                throw new FileError(t.option(), t.path(), e);
+            var seen = new HashMap<Object, String>(); // each file's identity, and the option that named it first
+            if (input != null) seen.put(identity(input), inputOption);
+            for (Target t : outputs) {
+                String earlier = t.isFile() ? seen.putIfAbsent(identity(t.path()), t.option()) : null;
+                Cli.require(cmd, earlier == null, t.option(), t.path(), "another file than " + earlier
+                        + "'s (it would replace it)");
             }
         }
 
         /** Checks a destination again (things may have changed during the work) and writes it whole. */
         static void writeWhole(CommandLine cmd, String option, Path path, String text) {
-            write(cmd, target(cmd, option, path), text);
+            Target t = target(cmd, option, path);
+            byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            try {
+                switch (t.way()) {
+                    case STDOUT, STDERR -> t.stream(cmd).append(text).flush();
+                    case DEVICE -> Files.write(t.file(), bytes, StandardOpenOption.WRITE);
+                    case IN_PLACE -> Files.write(t.file(), bytes, StandardOpenOption.WRITE,
+                            StandardOpenOption.TRUNCATE_EXISTING);
+                    case REPLACE -> replace(t.file(), bytes);
+                }
+            } catch (IOException e) {
+                throw new FileError(t, e);
+            }
+        }
+
+        /** Writes a file beside its place and renames it over its place: whole or not at all, its permissions kept. */
+        static void replace(Path file, byte[] bytes) throws IOException {
+            Path temporary = temporaryFor(file);
+            PENDING.add(temporary);
+            try {
+                Files.write(temporary, bytes, StandardOpenOption.CREATE_NEW);
+                try {
+                    Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(file));
+                } catch (IOException | UnsupportedOperationException e) {
+                    // a new file, or not a POSIX file system: the new file keeps the default permissions
+                }
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+                PENDING.remove(temporary);
+            }
+        }
+
+        /** Beside the target, so that the move is a rename within one folder. */
+        static Path temporaryFor(Path target) {
+            return target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".part");
         }
 
         /** What a path is: its device and inode once links are followed; a path not there yet, its real place. */
@@ -1957,32 +1954,25 @@ public class Micrograd {
         }
 
         /** The file a path names once symbolic links are followed (a dangling link: where it points). */
-        static Path resolveLinks(Path path) {
-            Path p = path.toAbsolutePath();
-            for (int hops = 0; hops < 40 && Files.isSymbolicLink(p); hops++) {
-                try {
-                    p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
-                } catch (IOException e) {
-                    return p;
-                }
-            }
-            return p;
-        }
+        static Path resolveLinks(Path path) { return follow(path.toAbsolutePath(), p -> false); }
 
         /** Whether a path, or a link on the way from it, is a numbered descriptor (/dev/fd/N, /proc/self/fd/N). */
         static boolean viaDescriptor(Path path) {
-            Path p = path.toAbsolutePath().normalize();
-            for (int hops = 0; hops < 40; hops++) {
-                String s = p.toString();
-                if (s.matches("/dev/(fd/\\d+|stdin|stdout|stderr)|/proc/[^/]+/fd/\\d+")) return true;
-                if (!Files.isSymbolicLink(p)) return false;
+            Predicate<Path> descriptor = p -> p.toString()
+                    .matches("/dev/(fd/\\d+|stdin|stdout|stderr)|/proc/[^/]+/fd/\\d+");
+            return descriptor.test(follow(path.toAbsolutePath().normalize(), descriptor));
+        }
+
+        /** Follows symbolic links from a path, at most 40, until one is not a link or is where to stop. */
+        static Path follow(Path p, Predicate<Path> stop) {
+            for (int hops = 0; hops < 40 && !stop.test(p) && Files.isSymbolicLink(p); hops++) {
                 try {
                     p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
                 } catch (IOException e) {
-                    return false;
+                    break;
                 }
             }
-            return false;
+            return p;
         }
 
         /**
@@ -2003,44 +1993,24 @@ public class Micrograd {
         }
 
         /** How many names (hard links) a file has; 1 where the file system does not say. */
-        static int links(Path file) {
-            try {
-                return (Integer) Files.getAttribute(file, "unix:nlink");
-            } catch (IOException | RuntimeException e) {
-                return 1;
-            }
-        }
+        static int links(Path file) { return unix(file, "nlink", 1); }
 
         /**
-         * Whether a file may be renamed over: in a folder with the sticky bit (/tmp), only by the file's
-         * owner, the folder's owner, or root. Elsewhere a writable folder is enough.
+         * Whether the user with this uid may rename over a file: in a folder with the sticky bit (/tmp), only
+         * the file's owner, the folder's owner, or root. Elsewhere a writable folder is enough.
          */
-        static boolean canReplace(Path file) {
+        static boolean canReplace(Path file, int uid) {
+            Path folder = file.getParent(); // what the file system does not say does not stand in the way
+            return (unix(folder, "mode", 0) & 01000) == 0 || uid == 0 || uid == unix(file, "uid", uid)
+                    || uid == unix(folder, "uid", uid);
+        }
+
+        /** A number the file system keeps for a file (unix:nlink, unix:uid, unix:mode), or otherwise. */
+        static int unix(Path file, String attribute, int otherwise) {
             try {
-                return canReplace(file, (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")); // its owner: me
+                return (Integer) Files.getAttribute(file, "unix:" + attribute);
             } catch (IOException | RuntimeException e) {
-                return true;
-            }
-        }
-
-        /** Whether the user with this uid may rename over the file. */
-        static boolean canReplace(Path file, int uid) throws IOException {
-            Path folder = file.getParent();
-            if (((Integer) Files.getAttribute(folder, "unix:mode") & 01000) == 0) return true;
-            return uid == 0 || uid == (Integer) Files.getAttribute(file, "unix:uid")
-                    || uid == (Integer) Files.getAttribute(folder, "unix:uid");
-        }
-
-        /** Beside the target, so that the move is a rename within one folder. */
-        static Path temporaryFor(Path target) {
-            return target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".part");
-        }
-
-        private static void copyPermissions(Path from, Path to) {
-            try {
-                Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
-            } catch (IOException | UnsupportedOperationException e) {
-                // not a POSIX file system: the new file keeps the default permissions
+                return otherwise;
             }
         }
 
@@ -2056,25 +2026,12 @@ public class Micrograd {
          * A log: a header, then a complete row per step, flushed as it is written. It grows as the run
          * goes, so it is written in place (as > writes), whatever its target.
          */
-        static final class CsvLog implements AutoCloseable {
-            private final Writer writer;
-            private final Target target;
-
-            private CsvLog(Writer writer, Target target) {
-                this.writer = writer;
-                this.target = target;
-            }
-
+        record CsvLog(Target target, Writer writer) implements AutoCloseable {
             /** Opens the log, checked as every output is (see target()). */
             static CsvLog open(CommandLine cmd, String option, Path path, String header) {
-                Target t = target(cmd, option, path);
+                Target t = Output.target(cmd, option, path);
                 try {
-                    Writer writer = switch (t.way()) {
-                        case STDOUT -> unclosable(cmd.getOut());
-                        case STDERR -> unclosable(cmd.getErr());
-                        default -> Files.newBufferedWriter(t.file());
-                    };
-                    var log = new CsvLog(writer, t);
+                    var log = new CsvLog(t, t.prints() ? t.stream(cmd) : Files.newBufferedWriter(t.file()));
                     log.row(header);
                     return log;
                 } catch (IOException e) {
@@ -2083,28 +2040,22 @@ public class Micrograd {
                 }
             }
 
-            /** Standard output stays open when the log closes. */
-            private static Writer unclosable(PrintWriter stream) {
-                return new FilterWriter(stream) {
-                    @Override public void close() { stream.flush(); }
-                };
-            }
-
             void row(String text) {
                 try {
                     writer.write(text + "\n");
                     writer.flush(); // a run stopped midway leaves every row so far complete
                 } catch (IOException e) {
-                    throw new FileError(target.option(), target.path(), e);
+                    throw new FileError(target, e);
                 }
             }
 
+            /** Closes the file; standard output and error stay open (every row is flushed already). */
             @Override
             public void close() {
                 try {
-                    writer.close();
+                    if (!target.prints()) writer.close();
                 } catch (IOException e) {
-                    throw new FileError(target.option(), target.path(), e);
+                    throw new FileError(target, e);
                 }
             }
         }
