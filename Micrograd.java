@@ -1834,12 +1834,8 @@ public class Micrograd {
         /** Temporary files not yet moved into place; removed if the program is stopped (Ctrl-C). */
         static final Set<Path> PENDING = Collections.synchronizedSet(new HashSet<>());
 
-        static {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                synchronized (PENDING) {
-                    for (Path p : PENDING) p.toFile().delete();
-                }
-            }));
+        static { // forEach on a synchronized set holds its lock while it goes
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> PENDING.forEach(p -> p.toFile().delete())));
         }
 
         static final Path STDOUT = Path.of("/proc/self/fd/1"), STDERR = Path.of("/proc/self/fd/2");
