@@ -2023,7 +2023,7 @@ public class Micrograd {
          * goes, so it is written in place (as > writes), whatever its target.
          */
         record CsvLog(Target target, Writer writer) implements AutoCloseable {
-            /** Opens the log, checked as every output is (see target()). */
+            /** Opens the log, checked as every output is (see Output.target). */
             static CsvLog open(CommandLine cmd, String option, Path path, String header) {
                 Target t = Output.target(cmd, option, path);
                 try {
@@ -2045,11 +2045,12 @@ public class Micrograd {
                 }
             }
 
-            /** Closes the file; standard output and error stay open (every row is flushed already). */
+            /** Closes the file; standard output and error are flushed and stay open. */
             @Override
             public void close() {
                 try {
-                    if (!target.prints()) writer.close();
+                    if (target.prints()) writer.flush();
+                    else writer.close();
                 } catch (IOException e) {
                     throw new FileError(target, e);
                 }
