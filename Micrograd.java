@@ -2203,16 +2203,15 @@ public class Micrograd {
         static CommandLine configure(CommandLine cmd) {
             cmd.setOut(standardOutput());
             cmd.setErr(new PrintWriter(new OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
-            cmd.registerConverter(Path.class, Cli::fileName);
-            cmd.registerConverter(Integer.class, text -> (int) wholeNumber(text, Integer.MIN_VALUE, Integer.MAX_VALUE));
-            cmd.registerConverter(Integer.TYPE, text -> (int) wholeNumber(text, Integer.MIN_VALUE, Integer.MAX_VALUE));
-            cmd.registerConverter(Long.class, text -> wholeNumber(text, Long.MIN_VALUE, Long.MAX_VALUE));
-            cmd.registerConverter(Long.TYPE, text -> wholeNumber(text, Long.MIN_VALUE, Long.MAX_VALUE));
-            cmd.registerConverter(Double.class, Cli::number);
-            cmd.registerConverter(Double.TYPE, Cli::number);
-            cmd.registerConverter(Activation.class, lowerCase(Activation.class));
-            cmd.registerConverter(Loss.class, lowerCase(Loss.class));
-            cmd.registerConverter(TrainOptions.DatasetName.class, lowerCase(TrainOptions.DatasetName.class));
+            ITypeConverter<Integer> integer = text -> (int) wholeNumber(text, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            ITypeConverter<Long> whole = text -> wholeNumber(text, Long.MIN_VALUE, Long.MAX_VALUE);
+            cmd.registerConverter(Integer.class, integer).registerConverter(Integer.TYPE, integer)
+                    .registerConverter(Long.class, whole).registerConverter(Long.TYPE, whole)
+                    .registerConverter(Double.class, Cli::number).registerConverter(Double.TYPE, Cli::number)
+                    .registerConverter(Path.class, Cli::fileName)
+                    .registerConverter(Activation.class, lowerCase(Activation.class))
+                    .registerConverter(Loss.class, lowerCase(Loss.class))
+                    .registerConverter(TrainOptions.DatasetName.class, lowerCase(TrainOptions.DatasetName.class));
             // A usage error: what is wrong in one line (and, for a typo, what was meant), the synopsis,
             // and where to read more. Not the whole help: the line that matters would scroll away.
             cmd.setParameterExceptionHandler((e, args) -> {
@@ -2252,15 +2251,13 @@ public class Micrograd {
             }
             String allowed = ranges.allowed(option.longestName());
             if (allowed == null) return e.getMessage();
-            String typed = e.getValue(); // for a list (--hidden 16,x) picocli names the piece: show the whole
-            for (int i = 0; i < args.length; i++) {
-                for (String name : option.names()) {
-                    String value = args[i].startsWith(name + "=") ? args[i].substring(name.length() + 1)
-                            : args[i].equals(name) && i + 1 < args.length ? args[i + 1] : null;
-                    if (value != null && value.contains(e.getValue())) typed = value;
-                }
+            String name = option.longestName(), typed = e.getValue();
+            for (int i = 0; i < args.length; i++) { // for a list (--hidden 16,x) picocli names the piece: the whole
+                String value = args[i].startsWith(name + "=") ? args[i].substring(name.length() + 1)
+                        : args[i].equals(name) && i + 1 < args.length ? args[i + 1] : null;
+                if (value != null && value.contains(e.getValue())) typed = value;
             }
-            return "Invalid value for option '" + option.longestName() + "': '" + typed + "'; expected " + allowed;
+            return "Invalid value for option '" + name + "': '" + typed + "'; expected " + allowed;
         }
 
         /** A usage error unless ok, with what the command's allowed() says for the option. */
