@@ -2295,7 +2295,9 @@ public class Micrograd {
          * subcommand (--steps 5 graph would ignore --steps).
          */
         static int runUnlessMisplaced(ParseResult parsed) {
+            ParseResult last = parsed; // the command that runs
             for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+                last = p;
                 if (!p.unmatched().isEmpty()) {
                     throw new UnmatchedArgumentException(p.commandSpec().commandLine(), p.unmatched());
                 }
@@ -2312,8 +2314,6 @@ public class Micrograd {
                         + subcommand + "' does not take it");
             }
             int exit = new RunLast().execute(parsed);
-            ParseResult last = parsed;
-            while (last.subcommand() != null) last = last.subcommand();
             CommandLine ran = last.commandSpec().commandLine();
             // a full disk, a closed pipe: what was printed is not all there (System.out keeps its errors)
             if (ran.getOut().checkError() || System.out.checkError()) {
@@ -2718,11 +2718,11 @@ public class Micrograd {
 
         /** The settings that matter, for the picture's title. */
         String title(Dataset dataset) {
-            var sizes = new ArrayList<String>();
-            sizes.add(String.valueOf(dataset.inputs()));
-            for (int h : model.hidden) sizes.add(String.valueOf(h));
-            sizes.add("1");
-            return data.name.name().toLowerCase(Locale.ROOT) + ": MLP " + String.join("-", sizes) + ", "
+            var sizes = new ArrayList<>(model.hidden);
+            sizes.add(0, dataset.inputs());
+            sizes.add(1);
+            return data.name.name().toLowerCase(Locale.ROOT) + ": MLP "
+                    + String.join("-", sizes.stream().map(String::valueOf).toList()) + ", "
                     + model.activation.name().toLowerCase(Locale.ROOT) + ", "
                     + training.loss.name().toLowerCase(Locale.ROOT) + " loss, " + training.steps + " steps, lr "
                     + Numbers.shortNumber(training.lr)
@@ -2761,8 +2761,7 @@ public class Micrograd {
                 case "--steps" -> "a whole number >= 0";
                 case "--lr" -> "a finite number > 0";
                 case "--alpha" -> "a finite number >= 0";
-                case "--batch-size" -> "0 (all samples) up to the number of samples ("
-                        + (data.name == TrainOptions.DatasetName.TINY ? tiny().size() : data.samples) + ")";
+                case "--batch-size" -> "0 (all samples) up to the number of samples (" + samples() + ")";
                 case "--every" -> "a whole number >= 1";
                 case "--width" -> "a whole number from 10 to 400";
                 case "--height" -> "a whole number from 5 to 200";
@@ -2782,8 +2781,7 @@ public class Micrograd {
             Cli.check(spec, "--steps", training.steps >= 0);
             Cli.check(spec, "--lr", Double.isFinite(training.lr) && training.lr > 0);
             Cli.check(spec, "--alpha", Double.isFinite(training.alpha) && training.alpha >= 0);
-            int available = data.name == TrainOptions.DatasetName.TINY ? tiny().size() : data.samples;
-            Cli.check(spec, "--batch-size", training.batchSize >= 0 && training.batchSize <= available);
+            Cli.check(spec, "--batch-size", training.batchSize >= 0 && training.batchSize <= samples());
             Cli.check(spec, "--every", output.every >= 1);
             Cli.check(spec, "--width", output.width >= 10 && output.width <= 400);
             Cli.check(spec, "--height", output.height >= 5 && output.height <= 200);
@@ -2806,11 +2804,14 @@ public class Micrograd {
             model.hidden = new ArrayList<>(model.hidden.subList(model.hidden.size() - last, model.hidden.size()));
         }
 
+        /** How many samples the data will have: --samples, or tiny's four. */
+        int samples() { return data.name == TrainOptions.DatasetName.TINY ? tiny().size() : data.samples; }
+
         /** About how many Values one step will make, from the options alone (before the data is drawn). */
         long valuesPerStep() {
-            boolean tiny = data.name == TrainOptions.DatasetName.TINY;
-            int samples = training.batchSize > 0 ? training.batchSize : tiny ? tiny().size() : data.samples;
-            return Estimate.valuesPerStep(tiny ? tiny().inputs() : 2, model.hidden, samples);
+            int inputs = data.name == TrainOptions.DatasetName.TINY ? tiny().inputs() : 2;
+            int perStep = training.batchSize > 0 ? training.batchSize : samples();
+            return Estimate.valuesPerStep(inputs, model.hidden, perStep);
         }
     }
 
@@ -3082,17 +3083,14 @@ public class Micrograd {
             Cli.check(spec, "--steps", steps >= 1 && steps <= 1000);
             PrintWriter out = cmd.getOut();
             List<HandStep> handSteps = byHand(w, x, target, lr, steps);
-            int shown = 0;
-            while (shown < handSteps.size() && Double.isFinite(handSteps.get(shown).loss())
-                    && Double.isFinite(handSteps.get(shown).newW())) {
-                shown++;
-            }
-            report(handSteps.subList(0, shown)).forEach(out::println);
+            var shown = handSteps.stream() // the steps before the numbers overflow
+                    .takeWhile(s -> Double.isFinite(s.loss()) && Double.isFinite(s.newW())).toList();
+            report(shown).forEach(out::println);
             out.flush();
-            if (shown < handSteps.size()) {   // each step multiplies the error by (1 - 2*lr*x^2)
+            if (shown.size() < handSteps.size()) {   // each step multiplies the error by (1 - 2*lr*x^2)
                 cmd.getErr().printf(Locale.ROOT, "micrograd by-hand: the numbers overflowed at step %d; try a smaller "
                         + "--lr (it is %s): each step multiplies the error by 1 - 2*lr*x^2 = %s%n",
-                        handSteps.get(shown).step(), Numbers.repr(lr), Numbers.shortNumber(1 - 2 * lr * x * x));
+                        handSteps.get(shown.size()).step(), Numbers.repr(lr), Numbers.shortNumber(1 - 2 * lr * x * x));
                 return 1;
             }
             return 0;
