@@ -2263,8 +2263,7 @@ public class Micrograd {
         /** A usage error unless ok, with what the command's allowed() says for the option. */
         static void check(CommandSpec spec, String option, boolean ok) {
             if (ok) return;
-            OptionSpec o = spec.findOption(option);
-            require(spec.commandLine(), false, option, o == null ? "" : o.defaultValue(),
+            require(spec.commandLine(), false, option, spec.findOption(option).defaultValue(),
                     ((Ranges) spec.userObject()).allowed(option));
         }
 
@@ -2424,6 +2423,18 @@ public class Micrograd {
         /** The by-hand and graph commands' numbers: plain inputs, small enough that no sum overflows. */
         static final double LARGEST_INPUT = 1e6;
         static final String INPUTS = "a number from -1000000 to 1000000";
+
+        /** A usage error unless each of these options' numbers is from -1000000 to 1000000. */
+        static void checkInputs(CommandSpec spec, String... options) {
+            for (String o : options) check(spec, o, Math.abs((double) spec.findOption(o).getValue()) <= LARGEST_INPUT);
+        }
+
+        /** Writes a file the run made, and says so after a blank line: "wrote FILE". */
+        static void writeAndSay(CommandLine cmd, String option, Path file, String text) {
+            Output.writeWhole(cmd, option, file, text);
+            cmd.getOut().println();
+            cmd.getOut().println("wrote " + file);
+        }
     }
 
     /** The main command's options, in the groups that --help shows: data, model, training, output. */
@@ -2696,17 +2707,11 @@ public class Micrograd {
                 TextPlot.plot(mlp, dataset, output.width, output.height, TextPlot.terminalWantsColour())
                         .forEach(out::println);
             }
+            var cmd = spec.commandLine();
             if (output.svg != null) {
-                Output.writeWhole(spec.commandLine(), "--svg", output.svg,
-                        Svg.picture(mlp, dataset, history, title(dataset)));
-                out.println();
-                out.println("wrote " + output.svg);
+                Cli.writeAndSay(cmd, "--svg", output.svg, Svg.picture(mlp, dataset, history, title(dataset)));
             }
-            if (replay != null) {
-                Output.writeWhole(spec.commandLine(), "--html", output.html, replay.page(title(dataset), mlp, dataset));
-                out.println();
-                out.println("wrote " + output.html);
-            }
+            if (replay != null) Cli.writeAndSay(cmd, "--html", output.html, replay.page(title(dataset), mlp, dataset));
             out.flush();
         }
 
@@ -2877,9 +2882,7 @@ public class Micrograd {
             var cmd = spec.commandLine();
             if (expression != null) return OwnExpression.read(cmd, expression, values).graph(cmd, dotFile, svgFile);
             GraphSvg.requireWritable(cmd, svgFile, dotFile);
-            for (var option : List.of("--x1", "--x2", "--w1", "--w2", "--b")) {
-                Cli.check(spec, option, Math.abs((double) spec.findOption(option).getValue()) <= Cli.LARGEST_INPUT);
-            }
+            Cli.checkInputs(spec, "--x1", "--x2", "--w1", "--w2", "--b");
             Value o = neuron(x1, x2, w1, w2, b, activation);
             if (dotFile != null) Output.writeWhole(cmd, "--dot", dotFile, GraphText.dot(o));
             if (svgFile != null) Output.writeWhole(cmd, "--svg", svgFile, GraphSvg.svg(o));
@@ -3076,9 +3079,7 @@ public class Micrograd {
         @Override
         public Integer call() {
             var cmd = spec.commandLine();
-            Cli.check(spec, "--w", Math.abs(w) <= Cli.LARGEST_INPUT);
-            Cli.check(spec, "--x", Math.abs(x) <= Cli.LARGEST_INPUT);
-            Cli.check(spec, "--target", Math.abs(target) <= Cli.LARGEST_INPUT);
+            Cli.checkInputs(spec, "--w", "--x", "--target");
             Cli.check(spec, "--lr", lr > 0 && lr <= 10);
             Cli.check(spec, "--steps", steps >= 1 && steps <= 1000);
             PrintWriter out = cmd.getOut();
