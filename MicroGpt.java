@@ -468,9 +468,7 @@ public class MicroGpt {
                 return 1;
             }
             if (page != null) { // after the sampling, which it cannot disturb: it draws no random numbers
-                Output.writeWhole(cmd, "--html", run.html, page.html(trained, run.temperature, title()));
-                printer.println("");
-                printer.println("wrote " + run.html);
+                Cli.writeAndSay(cmd, "--html", run.html, page.html(trained, run.temperature, title()));
             }
             cmd.getOut().flush();
             return 0;

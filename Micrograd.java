@@ -2151,16 +2151,15 @@ public class Micrograd {
         static CommandLine configure(CommandLine cmd) {
             cmd.setOut(standardOutput());
             cmd.setErr(new PrintWriter(new OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
-            cmd.registerConverter(Path.class, Cli::fileName);
-            cmd.registerConverter(Integer.class, text -> (int) wholeNumber(text, Integer.MIN_VALUE, Integer.MAX_VALUE));
-            cmd.registerConverter(Integer.TYPE, text -> (int) wholeNumber(text, Integer.MIN_VALUE, Integer.MAX_VALUE));
-            cmd.registerConverter(Long.class, text -> wholeNumber(text, Long.MIN_VALUE, Long.MAX_VALUE));
-            cmd.registerConverter(Long.TYPE, text -> wholeNumber(text, Long.MIN_VALUE, Long.MAX_VALUE));
-            cmd.registerConverter(Double.class, Cli::number);
-            cmd.registerConverter(Double.TYPE, Cli::number);
-            cmd.registerConverter(Activation.class, lowerCase(Activation.class));
-            cmd.registerConverter(Loss.class, lowerCase(Loss.class));
-            cmd.registerConverter(TrainOptions.DatasetName.class, lowerCase(TrainOptions.DatasetName.class));
+            ITypeConverter<Integer> integer = text -> (int) wholeNumber(text, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            ITypeConverter<Long> whole = text -> wholeNumber(text, Long.MIN_VALUE, Long.MAX_VALUE);
+            cmd.registerConverter(Integer.class, integer).registerConverter(Integer.TYPE, integer)
+                    .registerConverter(Long.class, whole).registerConverter(Long.TYPE, whole)
+                    .registerConverter(Double.class, Cli::number).registerConverter(Double.TYPE, Cli::number)
+                    .registerConverter(Path.class, Cli::fileName)
+                    .registerConverter(Activation.class, lowerCase(Activation.class))
+                    .registerConverter(Loss.class, lowerCase(Loss.class))
+                    .registerConverter(TrainOptions.DatasetName.class, lowerCase(TrainOptions.DatasetName.class));
             // A usage error: what is wrong in one line (and, for a typo, what was meant), the synopsis,
             // and where to read more. Not the whole help: the line that matters would scroll away.
             cmd.setParameterExceptionHandler((e, args) -> {
@@ -2200,22 +2199,19 @@ public class Micrograd {
             }
             String allowed = ranges.allowed(option.longestName());
             if (allowed == null) return e.getMessage();
-            String typed = e.getValue(); // for a list (--hidden 16,x) picocli names the piece: show the whole
-            for (int i = 0; i < args.length; i++) {
-                for (String name : option.names()) {
-                    String value = args[i].startsWith(name + "=") ? args[i].substring(name.length() + 1)
-                            : args[i].equals(name) && i + 1 < args.length ? args[i + 1] : null;
-                    if (value != null && value.contains(e.getValue())) typed = value;
-                }
+            String name = option.longestName(), typed = e.getValue();
+            for (int i = 0; i < args.length; i++) { // for a list (--hidden 16,x) picocli names the piece: the whole
+                String value = args[i].startsWith(name + "=") ? args[i].substring(name.length() + 1)
+                        : args[i].equals(name) && i + 1 < args.length ? args[i + 1] : null;
+                if (value != null && value.contains(e.getValue())) typed = value;
             }
-            return "Invalid value for option '" + option.longestName() + "': '" + typed + "'; expected " + allowed;
+            return "Invalid value for option '" + name + "': '" + typed + "'; expected " + allowed;
         }
 
         /** A usage error unless ok, with what the command's allowed() says for the option. */
         static void check(CommandSpec spec, String option, boolean ok) {
             if (ok) return;
-            OptionSpec o = spec.findOption(option);
-            require(spec.commandLine(), false, option, o == null ? "" : o.defaultValue(),
+            require(spec.commandLine(), false, option, spec.findOption(option).defaultValue(),
                     ((Ranges) spec.userObject()).allowed(option));
         }
 
@@ -2246,7 +2242,9 @@ public class Micrograd {
          * subcommand (--steps 5 graph would ignore --steps).
          */
         static int runUnlessMisplaced(ParseResult parsed) {
+            ParseResult last = parsed; // the command that runs
             for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+                last = p;
                 if (!p.unmatched().isEmpty()) {
                     throw new UnmatchedArgumentException(p.commandSpec().commandLine(), p.unmatched());
                 }
@@ -2263,8 +2261,6 @@ public class Micrograd {
                         + subcommand + "' does not take it");
             }
             int exit = new RunLast().execute(parsed);
-            ParseResult last = parsed;
-            while (last.subcommand() != null) last = last.subcommand();
             CommandLine ran = last.commandSpec().commandLine();
             // a full disk, a closed pipe: what was printed is not all there (System.out keeps its errors)
             if (ran.getOut().checkError() || System.out.checkError()) {
@@ -2375,6 +2371,18 @@ public class Micrograd {
         /** The by-hand and graph commands' numbers: plain inputs, small enough that no sum overflows. */
         static final double LARGEST_INPUT = 1e6;
         static final String INPUTS = "a number from -1000000 to 1000000";
+
+        /** A usage error unless each of these options' numbers is from -1000000 to 1000000. */
+        static void checkInputs(CommandSpec spec, String... options) {
+            for (String o : options) check(spec, o, Math.abs((double) spec.findOption(o).getValue()) <= LARGEST_INPUT);
+        }
+
+        /** Writes a file the run made, and says so after a blank line: "wrote FILE". */
+        static void writeAndSay(CommandLine cmd, String option, Path file, String text) {
+            Output.writeWhole(cmd, option, file, text);
+            cmd.getOut().println();
+            cmd.getOut().println("wrote " + file);
+        }
     }
 
     /** The main command's options, in the groups that --help shows: data, model, training, output. */
@@ -2647,17 +2655,11 @@ public class Micrograd {
                 TextPlot.plot(mlp, dataset, output.width, output.height, TextPlot.terminalWantsColour())
                         .forEach(out::println);
             }
+            var cmd = spec.commandLine();
             if (output.svg != null) {
-                Output.writeWhole(spec.commandLine(), "--svg", output.svg,
-                        Svg.picture(mlp, dataset, history, title(dataset)));
-                out.println();
-                out.println("wrote " + output.svg);
+                Cli.writeAndSay(cmd, "--svg", output.svg, Svg.picture(mlp, dataset, history, title(dataset)));
             }
-            if (replay != null) {
-                Output.writeWhole(spec.commandLine(), "--html", output.html, replay.page(title(dataset), mlp, dataset));
-                out.println();
-                out.println("wrote " + output.html);
-            }
+            if (replay != null) Cli.writeAndSay(cmd, "--html", output.html, replay.page(title(dataset), mlp, dataset));
             out.flush();
         }
 
@@ -2669,11 +2671,11 @@ public class Micrograd {
 
         /** The settings that matter, for the picture's title. */
         String title(Dataset dataset) {
-            var sizes = new ArrayList<String>();
-            sizes.add(String.valueOf(dataset.inputs()));
-            for (int h : model.hidden) sizes.add(String.valueOf(h));
-            sizes.add("1");
-            return data.name.name().toLowerCase(Locale.ROOT) + ": MLP " + String.join("-", sizes) + ", "
+            var sizes = new ArrayList<>(model.hidden);
+            sizes.add(0, dataset.inputs());
+            sizes.add(1);
+            return data.name.name().toLowerCase(Locale.ROOT) + ": MLP "
+                    + String.join("-", sizes.stream().map(String::valueOf).toList()) + ", "
                     + model.activation.name().toLowerCase(Locale.ROOT) + ", "
                     + training.loss.name().toLowerCase(Locale.ROOT) + " loss, " + training.steps + " steps, lr "
                     + Numbers.shortNumber(training.lr)
@@ -2712,8 +2714,7 @@ public class Micrograd {
                 case "--steps" -> "a whole number >= 0";
                 case "--lr" -> "a finite number > 0";
                 case "--alpha" -> "a finite number >= 0";
-                case "--batch-size" -> "0 (all samples) up to the number of samples ("
-                        + (data.name == TrainOptions.DatasetName.TINY ? tiny().size() : data.samples) + ")";
+                case "--batch-size" -> "0 (all samples) up to the number of samples (" + samples() + ")";
                 case "--every" -> "a whole number >= 1";
                 case "--width" -> "a whole number from 10 to 400";
                 case "--height" -> "a whole number from 5 to 200";
@@ -2733,8 +2734,7 @@ public class Micrograd {
             Cli.check(spec, "--steps", training.steps >= 0);
             Cli.check(spec, "--lr", Double.isFinite(training.lr) && training.lr > 0);
             Cli.check(spec, "--alpha", Double.isFinite(training.alpha) && training.alpha >= 0);
-            int available = data.name == TrainOptions.DatasetName.TINY ? tiny().size() : data.samples;
-            Cli.check(spec, "--batch-size", training.batchSize >= 0 && training.batchSize <= available);
+            Cli.check(spec, "--batch-size", training.batchSize >= 0 && training.batchSize <= samples());
             Cli.check(spec, "--every", output.every >= 1);
             Cli.check(spec, "--width", output.width >= 10 && output.width <= 400);
             Cli.check(spec, "--height", output.height >= 5 && output.height <= 200);
@@ -2757,11 +2757,14 @@ public class Micrograd {
             model.hidden = new ArrayList<>(model.hidden.subList(model.hidden.size() - last, model.hidden.size()));
         }
 
+        /** How many samples the data will have: --samples, or tiny's four. */
+        int samples() { return data.name == TrainOptions.DatasetName.TINY ? tiny().size() : data.samples; }
+
         /** About how many Values one step will make, from the options alone (before the data is drawn). */
         long valuesPerStep() {
-            boolean tiny = data.name == TrainOptions.DatasetName.TINY;
-            int samples = training.batchSize > 0 ? training.batchSize : tiny ? tiny().size() : data.samples;
-            return Estimate.valuesPerStep(tiny ? tiny().inputs() : 2, model.hidden, samples);
+            int inputs = data.name == TrainOptions.DatasetName.TINY ? tiny().inputs() : 2;
+            int perStep = training.batchSize > 0 ? training.batchSize : samples();
+            return Estimate.valuesPerStep(inputs, model.hidden, perStep);
         }
     }
 
@@ -2827,9 +2830,7 @@ public class Micrograd {
             var cmd = spec.commandLine();
             if (expression != null) return OwnExpression.read(cmd, expression, values).graph(cmd, dotFile, svgFile);
             GraphSvg.requireWritable(cmd, svgFile, dotFile);
-            for (var option : List.of("--x1", "--x2", "--w1", "--w2", "--b")) {
-                Cli.check(spec, option, Math.abs((double) spec.findOption(option).getValue()) <= Cli.LARGEST_INPUT);
-            }
+            Cli.checkInputs(spec, "--x1", "--x2", "--w1", "--w2", "--b");
             Value o = neuron(x1, x2, w1, w2, b, activation);
             if (dotFile != null) Output.writeWhole(cmd, "--dot", dotFile, GraphText.dot(o));
             if (svgFile != null) Output.writeWhole(cmd, "--svg", svgFile, GraphSvg.svg(o));
@@ -3026,24 +3027,19 @@ public class Micrograd {
         @Override
         public Integer call() {
             var cmd = spec.commandLine();
-            Cli.check(spec, "--w", Math.abs(w) <= Cli.LARGEST_INPUT);
-            Cli.check(spec, "--x", Math.abs(x) <= Cli.LARGEST_INPUT);
-            Cli.check(spec, "--target", Math.abs(target) <= Cli.LARGEST_INPUT);
+            Cli.checkInputs(spec, "--w", "--x", "--target");
             Cli.check(spec, "--lr", lr > 0 && lr <= 10);
             Cli.check(spec, "--steps", steps >= 1 && steps <= 1000);
             PrintWriter out = cmd.getOut();
             List<HandStep> handSteps = byHand(w, x, target, lr, steps);
-            int shown = 0;
-            while (shown < handSteps.size() && Double.isFinite(handSteps.get(shown).loss())
-                    && Double.isFinite(handSteps.get(shown).newW())) {
-                shown++;
-            }
-            report(handSteps.subList(0, shown)).forEach(out::println);
+            var shown = handSteps.stream() // the steps before the numbers overflow
+                    .takeWhile(s -> Double.isFinite(s.loss()) && Double.isFinite(s.newW())).toList();
+            report(shown).forEach(out::println);
             out.flush();
-            if (shown < handSteps.size()) {   // each step multiplies the error by (1 - 2*lr*x^2)
+            if (shown.size() < handSteps.size()) {   // each step multiplies the error by (1 - 2*lr*x^2)
                 cmd.getErr().printf(Locale.ROOT, "micrograd by-hand: the numbers overflowed at step %d; try a smaller "
                         + "--lr (it is %s): each step multiplies the error by 1 - 2*lr*x^2 = %s%n",
-                        handSteps.get(shown).step(), Numbers.repr(lr), Numbers.shortNumber(1 - 2 * lr * x * x));
+                        handSteps.get(shown.size()).step(), Numbers.repr(lr), Numbers.shortNumber(1 - 2 * lr * x * x));
                 return 1;
             }
             return 0;
