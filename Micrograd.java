@@ -867,9 +867,8 @@ public class Micrograd {
         }
 
         private static String pointText(double[] at) {
-            var parts = new ArrayList<String>();
-            for (double x : at) parts.add(Numbers.number(x));
-            return at.length == 1 ? parts.get(0) : "(" + String.join(", ", parts) + ")";
+            String parts = String.join(", ", Arrays.stream(at).mapToObj(Numbers::number).toList());
+            return at.length == 1 ? parts : "(" + parts + ")";
         }
 
         static List<String> table(List<GradCheck> checks, double tolerance) {
@@ -900,16 +899,10 @@ public class Micrograd {
         /** The plane a plot covers: the data's bounding box plus a margin of a tenth of its size. */
         record Box(double xMin, double xMax, double yMin, double yMax) {
             static Box around(double[][] points) {
-                double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
-                double y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
-                for (double[] p : points) {
-                    x0 = Math.min(x0, p[0]);
-                    x1 = Math.max(x1, p[0]);
-                    y0 = Math.min(y0, p[1]);
-                    y1 = Math.max(y1, p[1]);
-                }
-                double mx = margin(x1 - x0), my = margin(y1 - y0);
-                return new Box(x0 - mx, x1 + mx, y0 - my, y1 + my);
+                var x = Arrays.stream(points).mapToDouble(p -> p[0]).summaryStatistics();
+                var y = Arrays.stream(points).mapToDouble(p -> p[1]).summaryStatistics();
+                double mx = margin(x.getMax() - x.getMin()), my = margin(y.getMax() - y.getMin());
+                return new Box(x.getMin() - mx, x.getMax() + mx, y.getMin() - my, y.getMax() + my);
             }
 
             private static double margin(double span) { return span > 0 ? span / 10 : 0.5; }
@@ -922,8 +915,9 @@ public class Micrograd {
                 double[][] grid = new double[rows][columns];
                 for (int row = 0; row < rows; row++) {
                     for (int col = 0; col < columns; col++) {
-                        grid[row][col] = score.applyAsDouble(new double[] {xMin + (col + 0.5) * (xMax - xMin) / columns,
-                                yMax - (row + 0.5) * (yMax - yMin) / rows});
+                        double x = xMin + (col + 0.5) * (xMax - xMin) / columns;
+                        double y = yMax - (row + 0.5) * (yMax - yMin) / rows;
+                        grid[row][col] = score.applyAsDouble(new double[] {x, y});
                     }
                 }
                 return grid;
@@ -994,19 +988,17 @@ public class Micrograd {
         /** Each example next to its target and the model's prediction, for data that does not fit a plot. */
         static List<String> predictions(MLP model, Dataset data) {
             var lines = new ArrayList<String>();
-            var rows = new ArrayList<String[]>();
+            lines.add(String.format("  %-18s %7s %11s", "input", "target", "prediction"));
             double squares = 0;
             for (int i = 0; i < data.size(); i++) {
                 double prediction = model.apply(data.x()[i]).data;
                 squares += (prediction - data.y()[i]) * (prediction - data.y()[i]);
-                var inputs = new ArrayList<String>();
-                for (double x : data.x()[i]) inputs.add(Numbers.shortNumber(x));
-                rows.add(new String[] {"[" + String.join(", ", inputs) + "]", Numbers.shortNumber(data.y()[i]),
-                        String.format(Locale.ROOT, "%.4f", prediction)});
+                var inputs = Arrays.stream(data.x()[i]).mapToObj(Numbers::shortNumber).toList();
+                lines.add(String.format(Locale.ROOT, "  %-18s %7s %11.4f", "[" + String.join(", ", inputs) + "]",
+                        Numbers.shortNumber(data.y()[i]), prediction));
             }
-            lines.add(String.format(Locale.ROOT, "predictions (mean squared error %.3g):", squares / data.size()));
-            lines.add(String.format("  %-18s %7s %11s", "input", "target", "prediction"));
-            for (String[] row : rows) lines.add(String.format("  %-18s %7s %11s", row[0], row[1], row[2]));
+            // the error goes on top, once every prediction has added to it
+            lines.add(0, String.format(Locale.ROOT, "predictions (mean squared error %.3g):", squares / data.size()));
             return lines;
         }
     }
