@@ -1016,10 +1016,9 @@ public class Micrograd {
         static final int GRID = 100;                                          // boundary cells per side
 
         /** A rectangle on the page, and the data range it shows: maps data coordinates to pixels. */
-        record Frame(double left, double top, double width, double height,
-                     double xMin, double xMax, double yMin, double yMax) {
-            double px(double x) { return left + (x - xMin) / (xMax - xMin) * width; }
-            double py(double y) { return top + height - (y - yMin) / (yMax - yMin) * height; }
+        record Frame(double left, double top, double width, double height, TextPlot.Box data) {
+            double px(double x) { return left + (x - data.xMin()) / (data.xMax() - data.xMin()) * width; }
+            double py(double y) { return top + height - (y - data.yMin()) / (data.yMax() - data.yMin()) * height; }
         }
 
         /**
@@ -1059,9 +1058,8 @@ public class Micrograd {
         /** The plane, coloured cell by cell by the predicted class, with the zero-score line and the points. */
         static void boundaryPanel(StringBuilder svg, MLP model, Dataset data,
                                   double left, double top, double width, double height) {
-            TextPlot.Box box = TextPlot.Box.around(data.x());
-            var frame = new Frame(left, top, width, height, box.xMin(), box.xMax(), box.yMin(), box.yMax());
-            double[][] score = box.scores(x -> model.apply(x).data, GRID, GRID);
+            var frame = new Frame(left, top, width, height, TextPlot.Box.around(data.x()));
+            double[][] score = frame.data().scores(x -> model.apply(x).data, GRID, GRID);
             double cellW = width / GRID, cellH = height / GRID;
             svg.append("  <g class=\"boundary\" shape-rendering=\"crispEdges\">\n");
             for (int row = 0; row < GRID; row++) { // neighbouring cells of one class become one rectangle
@@ -1127,7 +1125,8 @@ public class Micrograd {
             double yMax = Math.max(yAtLeast,
                     history.stream().mapToDouble(value).filter(Double::isFinite).max().orElse(yAtLeast));
             int lastStep = history.get(history.size() - 1).step();
-            var frame = new Frame(left, top, width, height, 0, Math.max(1, lastStep), 0, yMax > 0 ? yMax : 1);
+            var frame = new Frame(left, top, width, height,
+                    new TextPlot.Box(0, Math.max(1, lastStep), 0, yMax > 0 ? yMax : 1));
             axes(svg, frame, "step", yLabel);
             svg.append("  <polyline class=\"").append(name).append("\" fill=\"none\" stroke=\"").append(colour)
                .append("\" stroke-width=\"2\" points=\"");
@@ -1146,11 +1145,11 @@ public class Micrograd {
                     f.left(), f.top(), f.width(), f.height());
             String tick = "<line class=\"tick\" x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"#444\"/>";
             double bottom = f.top() + f.height();
-            for (double t : ticks(f.xMin(), f.xMax())) {
+            for (double t : ticks(f.data().xMin(), f.data().xMax())) {
                 element(svg, tick, f.px(t), bottom, f.px(t), bottom + 5);
                 text(svg, f.px(t), bottom + 18, "middle", 11, Numbers.shortNumber(t));
             }
-            for (double t : ticks(f.yMin(), f.yMax())) {
+            for (double t : ticks(f.data().yMin(), f.data().yMax())) {
                 element(svg, tick, f.left() - 5, f.py(t), f.left(), f.py(t));
                 text(svg, f.left() - 8, f.py(t) + 4, "end", 11, Numbers.shortNumber(t));
             }
