@@ -867,9 +867,8 @@ public class Micrograd {
         }
 
         private static String pointText(double[] at) {
-            var parts = new ArrayList<String>();
-            for (double x : at) parts.add(Numbers.number(x));
-            return at.length == 1 ? parts.get(0) : "(" + String.join(", ", parts) + ")";
+            String parts = String.join(", ", Arrays.stream(at).mapToObj(Numbers::number).toList());
+            return at.length == 1 ? parts : "(" + parts + ")";
         }
 
         static List<String> table(List<GradCheck> checks, double tolerance) {
@@ -900,19 +899,29 @@ public class Micrograd {
         /** The plane a plot covers: the data's bounding box plus a margin of a tenth of its size. */
         record Box(double xMin, double xMax, double yMin, double yMax) {
             static Box around(double[][] points) {
-                double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
-                double y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
-                for (double[] p : points) {
-                    x0 = Math.min(x0, p[0]);
-                    x1 = Math.max(x1, p[0]);
-                    y0 = Math.min(y0, p[1]);
-                    y1 = Math.max(y1, p[1]);
-                }
-                double mx = margin(x1 - x0), my = margin(y1 - y0);
-                return new Box(x0 - mx, x1 + mx, y0 - my, y1 + my);
+                var x = Arrays.stream(points).mapToDouble(p -> p[0]).summaryStatistics();
+                var y = Arrays.stream(points).mapToDouble(p -> p[1]).summaryStatistics();
+                double mx = margin(x.getMax() - x.getMin()), my = margin(y.getMax() - y.getMin());
+                return new Box(x.getMin() - mx, x.getMax() + mx, y.getMin() - my, y.getMax() + my);
             }
 
             private static double margin(double span) { return span > 0 ? span / 10 : 0.5; }
+
+            /**
+             * The score at the centre of every cell of a columns x rows grid over the box: [row][column],
+             * row 0 at the top (largest y). The text plot and the SVG picture both colour their cells by it.
+             */
+            double[][] scores(ToDoubleFunction<double[]> score, int columns, int rows) {
+                double[][] grid = new double[rows][columns];
+                for (int row = 0; row < rows; row++) {
+                    for (int col = 0; col < columns; col++) {
+                        double x = xMin + (col + 0.5) * (xMax - xMin) / columns;
+                        double y = yMax - (row + 0.5) * (yMax - yMin) / rows;
+                        grid[row][col] = score.applyAsDouble(new double[] {x, y});
+                    }
+                }
+                return grid;
+            }
         }
 
         /**
@@ -927,14 +936,14 @@ public class Micrograd {
         static List<String> plot(ToDoubleFunction<double[]> score, Dataset data, int width, int height,
                                  boolean colour) {
             Box box = Box.around(data.x());
-            double cellW = (box.xMax() - box.xMin()) / width, cellH = (box.yMax() - box.yMin()) / height;
+            double[][] scores = box.scores(score, width, height);
             var grid = new char[height][width];
             for (int row = 0; row < height; row++) {
                 for (int col = 0; col < width; col++) {
-                    double x = box.xMin() + (col + 0.5) * cellW, y = box.yMax() - (row + 0.5) * cellH;
-                    grid[row][col] = score.applyAsDouble(new double[] {x, y}) > 0 ? REGION_PLUS : REGION_MINUS;
+                    grid[row][col] = scores[row][col] > 0 ? REGION_PLUS : REGION_MINUS;
                 }
             }
+            double cellW = (box.xMax() - box.xMin()) / width, cellH = (box.yMax() - box.yMin()) / height;
             for (int i = 0; i < data.size(); i++) {
                 int col = (int) Math.min(width - 1, (data.x()[i][0] - box.xMin()) / cellW);
                 int row = (int) Math.min(height - 1, (box.yMax() - data.x()[i][1]) / cellH);
@@ -979,19 +988,17 @@ public class Micrograd {
         /** Each example next to its target and the model's prediction, for data that does not fit a plot. */
         static List<String> predictions(MLP model, Dataset data) {
             var lines = new ArrayList<String>();
-            var rows = new ArrayList<String[]>();
+            lines.add(String.format("  %-18s %7s %11s", "input", "target", "prediction"));
             double squares = 0;
             for (int i = 0; i < data.size(); i++) {
                 double prediction = model.apply(data.x()[i]).data;
                 squares += (prediction - data.y()[i]) * (prediction - data.y()[i]);
-                var inputs = new ArrayList<String>();
-                for (double x : data.x()[i]) inputs.add(Numbers.shortNumber(x));
-                rows.add(new String[] {"[" + String.join(", ", inputs) + "]", Numbers.shortNumber(data.y()[i]),
-                        String.format(Locale.ROOT, "%.4f", prediction)});
+                var inputs = Arrays.stream(data.x()[i]).mapToObj(Numbers::shortNumber).toList();
+                lines.add(String.format(Locale.ROOT, "  %-18s %7s %11.4f", "[" + String.join(", ", inputs) + "]",
+                        Numbers.shortNumber(data.y()[i]), prediction));
             }
-            lines.add(String.format(Locale.ROOT, "predictions (mean squared error %.3g):", squares / data.size()));
-            lines.add(String.format("  %-18s %7s %11s", "input", "target", "prediction"));
-            for (String[] row : rows) lines.add(String.format("  %-18s %7s %11s", row[0], row[1], row[2]));
+            // the error goes on top, once every prediction has added to it
+            lines.add(0, String.format(Locale.ROOT, "predictions (mean squared error %.3g):", squares / data.size()));
             return lines;
         }
     }
@@ -1009,10 +1016,9 @@ public class Micrograd {
         static final int GRID = 100;                                          // boundary cells per side
 
         /** A rectangle on the page, and the data range it shows: maps data coordinates to pixels. */
-        record Frame(double left, double top, double width, double height,
-                     double xMin, double xMax, double yMin, double yMax) {
-            double px(double x) { return left + (x - xMin) / (xMax - xMin) * width; }
-            double py(double y) { return top + height - (y - yMin) / (yMax - yMin) * height; }
+        record Frame(double left, double top, double width, double height, TextPlot.Box data) {
+            double px(double x) { return left + (x - data.xMin()) / (data.xMax() - data.xMin()) * width; }
+            double py(double y) { return top + height - (y - data.yMin()) / (data.yMax() - data.yMin()) * height; }
         }
 
         /**
@@ -1052,27 +1058,17 @@ public class Micrograd {
         /** The plane, coloured cell by cell by the predicted class, with the zero-score line and the points. */
         static void boundaryPanel(StringBuilder svg, MLP model, Dataset data,
                                   double left, double top, double width, double height) {
-            TextPlot.Box box = TextPlot.Box.around(data.x());
-            var frame = new Frame(left, top, width, height, box.xMin(), box.xMax(), box.yMin(), box.yMax());
-            double[][] score = new double[GRID][GRID]; // [row][column], row 0 at the top
-            for (int row = 0; row < GRID; row++) {
-                for (int col = 0; col < GRID; col++) {
-                    double x = box.xMin() + (col + 0.5) * (box.xMax() - box.xMin()) / GRID;
-                    double y = box.yMax() - (row + 0.5) * (box.yMax() - box.yMin()) / GRID;
-                    score[row][col] = model.apply(new double[] {x, y}).data;
-                }
-            }
+            var frame = new Frame(left, top, width, height, TextPlot.Box.around(data.x()));
+            double[][] score = frame.data().scores(x -> model.apply(x).data, GRID, GRID);
             double cellW = width / GRID, cellH = height / GRID;
             svg.append("  <g class=\"boundary\" shape-rendering=\"crispEdges\">\n");
             for (int row = 0; row < GRID; row++) { // neighbouring cells of one class become one rectangle
                 int start = 0;
                 for (int col = 1; col <= GRID; col++) {
                     if (col == GRID || (score[row][col] > 0) != (score[row][start] > 0)) {
-                        svg.append(String.format(Locale.ROOT,
-                                "    <rect class=\"cell\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" "
-                                    + "fill=\"%s\"/>%n",
-                                left + start * cellW, top + row * cellH, (col - start) * cellW, cellH,
-                                score[row][start] > 0 ? LIGHT_ORANGE : LIGHT_BLUE));
+                        element(svg, "  <rect class=\"cell\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" "
+                                + "fill=\"%s\"/>", left + start * cellW, top + row * cellH, (col - start) * cellW,
+                                cellH, score[row][start] > 0 ? LIGHT_ORANGE : LIGHT_BLUE);
                         start = col;
                     }
                 }
@@ -1082,13 +1078,9 @@ public class Micrograd {
                .append(zeroLine(score, left + cellW / 2, top + cellH / 2, cellW, cellH)).append("\"/>\n");
             axes(svg, frame, "x1", "x2");
             for (int i = 0; i < data.size(); i++) {
-                double px = frame.px(data.x()[i][0]), py = frame.py(data.x()[i][1]);
-                svg.append(data.y()[i] > 0
-                        ? String.format(Locale.ROOT, "  <rect class=\"point plus\" x=\"%.2f\" y=\"%.2f\" width=\"7\" "
-                                + "height=\"7\" fill=\"%s\" stroke=\"#222\" stroke-width=\"0.6\"/>%n",
-                                px - 3.5, py - 3.5, ORANGE)
-                        : String.format(Locale.ROOT, "  <circle class=\"point minus\" cx=\"%.2f\" cy=\"%.2f\" r=\"4\" "
-                                + "fill=\"%s\" stroke=\"#222\" stroke-width=\"0.6\"/>%n", px, py, BLUE));
+                boolean plus = data.y()[i] > 0;
+                marker(svg, plus ? " class=\"point plus\"" : " class=\"point minus\"", plus,
+                        frame.px(data.x()[i][0]), frame.py(data.x()[i][1]));
             }
             legend(svg, left, top + height + 60);
         }
@@ -1103,11 +1095,11 @@ public class Micrograd {
             for (int row = 0; row + 1 < score.length; row++) {
                 for (int col = 0; col + 1 < score[row].length; col++) {
                     // the square's corners, clockwise from the top left, and its edges between them
-                    double[][] corners = {{col, row}, {col + 1, row}, {col + 1, row + 1}, {col, row + 1}};
+                    int[][] corners = {{col, row}, {col + 1, row}, {col + 1, row + 1}, {col, row + 1}};
                     var crossings = new ArrayList<double[]>();
                     for (int e = 0; e < 4; e++) {
-                        double[] p = corners[e], q = corners[(e + 1) % 4];
-                        double a = score[(int) p[1]][(int) p[0]], b = score[(int) q[1]][(int) q[0]];
+                        int[] p = corners[e], q = corners[(e + 1) % 4];
+                        double a = score[p[1]][p[0]], b = score[q[1]][q[0]];
                         if ((a > 0) != (b > 0)) {
                             double t = a / (a - b);
                             crossings.add(new double[] {p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])});
@@ -1130,13 +1122,11 @@ public class Micrograd {
         static void curve(StringBuilder svg, List<Step> history, String name, String yLabel,
                           ToDoubleFunction<Step> value,
                           double yAtLeast, double left, double top, double width, double height, String colour) {
-            double yMax = yAtLeast;
-            for (Step s : history) {
-                double v = value.applyAsDouble(s);
-                if (Double.isFinite(v)) yMax = Math.max(yMax, v);
-            }
+            double yMax = Math.max(yAtLeast,
+                    history.stream().mapToDouble(value).filter(Double::isFinite).max().orElse(yAtLeast));
             int lastStep = history.get(history.size() - 1).step();
-            var frame = new Frame(left, top, width, height, 0, Math.max(1, lastStep), 0, yMax > 0 ? yMax : 1);
+            var frame = new Frame(left, top, width, height,
+                    new TextPlot.Box(0, Math.max(1, lastStep), 0, yMax > 0 ? yMax : 1));
             axes(svg, frame, "step", yLabel);
             svg.append("  <polyline class=\"").append(name).append("\" fill=\"none\" stroke=\"").append(colour)
                .append("\" stroke-width=\"2\" points=\"");
@@ -1151,20 +1141,16 @@ public class Micrograd {
 
         /** A frame with round-numbered ticks on the bottom and left edges, and the axis names. */
         static void axes(StringBuilder svg, Frame f, String xName, String yName) {
-            svg.append(String.format(Locale.ROOT,
-                    "  <rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"none\" stroke=\"#444\"/>%n",
-                    f.left(), f.top(), f.width(), f.height()));
+            element(svg, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"none\" stroke=\"#444\"/>",
+                    f.left(), f.top(), f.width(), f.height());
+            String tick = "<line class=\"tick\" x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"#444\"/>";
             double bottom = f.top() + f.height();
-            for (double t : ticks(f.xMin(), f.xMax())) {
-                svg.append(String.format(Locale.ROOT,
-                        "  <line class=\"tick\" x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"#444\"/>%n",
-                        f.px(t), bottom, f.px(t), bottom + 5));
+            for (double t : ticks(f.data().xMin(), f.data().xMax())) {
+                element(svg, tick, f.px(t), bottom, f.px(t), bottom + 5);
                 text(svg, f.px(t), bottom + 18, "middle", 11, Numbers.shortNumber(t));
             }
-            for (double t : ticks(f.yMin(), f.yMax())) {
-                svg.append(String.format(Locale.ROOT,
-                        "  <line class=\"tick\" x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"#444\"/>%n",
-                        f.left() - 5, f.py(t), f.left(), f.py(t)));
+            for (double t : ticks(f.data().yMin(), f.data().yMax())) {
+                element(svg, tick, f.left() - 5, f.py(t), f.left(), f.py(t));
                 text(svg, f.left() - 8, f.py(t) + 4, "end", 11, Numbers.shortNumber(t));
             }
             text(svg, f.left() + f.width() / 2, bottom + 34, "middle", 12, xName);
@@ -1182,20 +1168,29 @@ public class Micrograd {
         }
 
         static void legend(StringBuilder svg, double left, double y) {
-            svg.append(String.format(Locale.ROOT, "  <circle cx=\"%.2f\" cy=\"%.2f\" r=\"4\" fill=\"%s\" "
-                    + "stroke=\"#222\" "
-                    + "stroke-width=\"0.6\"/>%n", left + 5, y - 4, BLUE));
+            marker(svg, "", false, left + 5, y - 4);
             text(svg, left + 14, y, "start", 11, "class -1");
-            svg.append(String.format(Locale.ROOT, "  <rect x=\"%.2f\" y=\"%.2f\" width=\"7\" height=\"7\" fill=\"%s\" "
-                    + "stroke=\"#222\" stroke-width=\"0.6\"/>%n", left + 80, y - 8, ORANGE));
+            marker(svg, "", true, left + 83.5, y - 4.5);
             text(svg, left + 92, y, "start", 11, "class +1");
             text(svg, left + 160, y, "start", 11, "background: the predicted class; line: score 0");
         }
 
+        /** A sample's marker centred on (x, y): a circle for class -1, a square for +1 (the shape tells too). */
+        static void marker(StringBuilder svg, String classAttribute, boolean plus, double x, double y) {
+            String look = " fill=\"" + (plus ? ORANGE : BLUE) + "\" stroke=\"#222\" stroke-width=\"0.6\"/>";
+            if (plus) element(svg, "<rect%s x=\"%.2f\" y=\"%.2f\" width=\"7\" height=\"7\"%s", classAttribute,
+                    x - 3.5, y - 3.5, look);
+            else element(svg, "<circle%s cx=\"%.2f\" cy=\"%.2f\" r=\"4\"%s", classAttribute, x, y, look);
+        }
+
         static void text(StringBuilder svg, double x, double y, String anchor, int size, String content) {
-            svg.append(String.format(Locale.ROOT,
-                    "  <text x=\"%.2f\" y=\"%.2f\" text-anchor=\"%s\" font-size=\"%d\">%s</text>%n",
-                    x, y, anchor, size, xml(content)));
+            element(svg, "<text x=\"%.2f\" y=\"%.2f\" text-anchor=\"%s\" font-size=\"%d\">%s</text>",
+                    x, y, anchor, size, xml(content));
+        }
+
+        /** One element on a line of its own, indented by two spaces, its numbers formatted as String.format does. */
+        static void element(StringBuilder svg, String format, Object... args) {
+            svg.append(String.format(Locale.ROOT, "  " + format + "%n", args));
         }
 
         static String xml(String text) {
