@@ -1849,6 +1849,8 @@ public class Micrograd {
             if (id.equals(identity(STDOUT))) return new Target(option, path, path, Way.STDOUT);
             if (id.equals(identity(STDERR))) return new Target(option, path, path, Way.STDERR);
             Path file = resolveLinks(path);
+            Cli.require(cmd, !Files.isSymbolicLink(file), option, path,
+                    "a file name; its links go round in a loop (or through more than 40 links)");
             boolean exists = Files.exists(path);
             if (exists && !Files.isRegularFile(path)) {
                 Cli.require(cmd, Files.isWritable(path), option, path, "a file that can be written (permission denied)");
@@ -2746,10 +2748,13 @@ public class Micrograd {
         /** --hidden 16 --hidden 8 means 8, as a repeated option means its last value (picocli would add them up). */
         void lastHiddenOnly() {
             var given = spec.commandLine().getParseResult().matchedOption("--hidden");
-            if (given == null || given.originalStringValues().size() < 2) return;
+            if (given == null) return;
             var all = given.originalStringValues();
-            int last = all.get(all.size() - 1).split(",", -1).length;
-            model.hidden = new ArrayList<>(model.hidden.subList(model.hidden.size() - last, model.hidden.size()));
+            String[] last = all.get(all.size() - 1).split(",", -1); // the sizes that count
+            // picocli's split drops an empty size at the end (16,), which is a typo as much as 16,,4 is
+            Cli.check(spec, "--hidden", !Arrays.asList(last).contains(""));
+            if (all.size() < 2) return;
+            model.hidden = new ArrayList<>(model.hidden.subList(model.hidden.size() - last.length, model.hidden.size()));
         }
 
         /** How many samples the data will have: --samples, or tiny's four. */
@@ -2774,7 +2779,7 @@ public class Micrograd {
         @Spec CommandSpec spec;
 
         @Override
-        public String allowed(String option) { return Cli.INPUTS; }
+        public String allowed(String option) { return option.matches("--(x1|x2|w1|w2|b)") ? Cli.INPUTS : null; }
 
         @Option(names = "--x1", paramLabel = "X1", defaultValue = "2.0",
                 description = "First input (default ${DEFAULT-VALUE}).")
