@@ -37,6 +37,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.*;
 import java.util.*;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 import picocli.CommandLine;
 import picocli.CommandLine.*;
@@ -58,8 +59,11 @@ public class MicroGpt {
     interface Out {
         void println(String line);
 
-        /** The step line, with the step's numbers (the command prints it, logs it, keeps it for --html). */
-        void step(int step, String line, double loss, double lr, long values);
+        /**
+         * The step line, with the step's numbers (the command prints it, logs it, keeps it for --html). The
+         * line is made only if it is printed: String.format a step would be a tenth of the training time.
+         */
+        void step(int step, Supplier<String> line, double loss, double lr, long values);
 
         /** Training is over, after so many nanoseconds (for the command's timing line). */
         void trained(long nanos);
@@ -114,7 +118,8 @@ public class MicroGpt {
                     p.data -= lr * mHat / (Math.sqrt(vHat) + epsAdam);             // v_hat ** 0.5
                     p.grad = 0;
                 }
-                out.step(step, String.format(Locale.ROOT, "step %4d / %4d | loss %.4f", step + 1, config.steps(),
+                int shown = step + 1; // a final copy for the line, made only if the command prints it
+                out.step(step, () -> String.format(Locale.ROOT, "step %4d / %4d | loss %.4f", shown, config.steps(),
                         loss.data), loss.data, lr, tape.values.size());
                 if (step == 0) first = loss.data;
                 if (diverged(loss.data, first)) return null;
@@ -500,15 +505,15 @@ public class MicroGpt {
             public void println(String line) { out.println(line); }
 
             @Override
-            public void step(int step, String line, double loss, double lr, long made) {
+            public void step(int step, Supplier<String> line, double loss, double lr, long made) {
                 steps = step + 1;
                 lastLoss = loss;
                 values += made;
                 if (terminal) {
-                    out.print("\r" + line);
+                    out.print("\r" + line.get());
                     out.flush();
                 } else if (step == 0 || steps % every == 0 || steps == totalSteps || !Double.isFinite(loss)) {
-                    out.println(line);
+                    out.println(line.get());
                 }
                 if (csv != null) csv.row(steps + "," + Numbers.repr(loss) + "," + Numbers.repr(lr));
                 if (page != null) page.record(step, loss);
@@ -636,8 +641,10 @@ public class MicroGpt {
                 Cli.require(cmd, line != null, "--data", file, "a text file in UTF-8 (line " + number + " is not)");
                 Cli.require(cmd, line.indexOf(0) < 0, "--data", file,
                         "a text file in UTF-8 (line " + number + " has a NUL byte: UTF-16?)");
-                Cli.require(cmd, line.length() <= LONGEST_LINE, "--data", file, String.format(Locale.ROOT,
-                        "lines of at most %,d characters (line %d has %,d)", LONGEST_LINE, number, line.length()));
+                if (line.length() > LONGEST_LINE) { // the message is made only when it is needed
+                    Cli.require(cmd, false, "--data", file, String.format(Locale.ROOT,
+                            "lines of at most %,d characters (line %d has %,d)", LONGEST_LINE, number, line.length()));
+                }
                 lines.add(line);
                 start = end + 1;
             }
@@ -674,7 +681,7 @@ public class MicroGpt {
                     @Override public void println(String line) { last[0] = System.nanoTime(); }
 
                     @Override
-                    public void step(int step, String line, double loss, double lr, long made) {
+                    public void step(int step, Supplier<String> line, double loss, double lr, long made) {
                         long now = System.nanoTime();
                         ms[step] = (now - last[0]) / 1e6;
                         last[0] = now;
