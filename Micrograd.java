@@ -2745,13 +2745,16 @@ public class Micrograd {
                     valuesPerStep(), "a network and data that fit", "--samples, --hidden or --batch-size");
         }
 
-        /** --hidden 16 --hidden 8 means 8, as a repeated option means its last value (picocli would add them up). */
+        /**
+         * --hidden 16 --hidden 8 means 8, as a repeated option means its last value (picocli would add them
+         * up); and those sizes, as typed, may not have an empty one (picocli's split drops one at the end,
+         * so 16, would train 16).
+         */
         void lastHiddenOnly() {
             var given = spec.commandLine().getParseResult().matchedOption("--hidden");
             if (given == null) return;
             var all = given.originalStringValues();
             String[] last = all.get(all.size() - 1).split(",", -1); // the sizes that count
-            // picocli's split drops an empty size at the end (16,), which is a typo as much as 16,,4 is
             Cli.check(spec, "--hidden", !Arrays.asList(last).contains(""));
             if (all.size() < 2) return;
             model.hidden = new ArrayList<>(model.hidden.subList(model.hidden.size() - last.length, model.hidden.size()));
@@ -4302,10 +4305,11 @@ public class Micrograd {
             String[] quick = shortestDigitsQuickly(x);
             if (quick != null) return quick;
             BigDecimal exact = new BigDecimal(x);
+            boolean powerOfTwo = (Double.doubleToRawLongBits(x) & 0xF_FFFF_FFFF_FFFFL) == 0;
             for (int digits = 1; ; digits++) { // at the latest, x's own digits read back
                 BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
                 var candidates = new ArrayList<>(List.of(rounded));
-                if ((Double.doubleToRawLongBits(x) & 0xF_FFFF_FFFF_FFFFL) == 0) { // a power of two
+                if (powerOfTwo) {
                     BigDecimal unit = BigDecimal.ONE.scaleByPowerOfTen(rounded.precision() - rounded.scale() - digits);
                     candidates.add(rounded.add(unit));
                     candidates.add(rounded.subtract(unit));
