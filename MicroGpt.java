@@ -637,11 +637,12 @@ public class MicroGpt {
                 } catch (CharacterCodingException e) {
                     line = null;
                 }
-                int number = lines.size() + 1;
-                Cli.require(cmd, line != null, "--data", file, "a text file in UTF-8 (line " + number + " is not)");
-                Cli.require(cmd, line.indexOf(0) < 0, "--data", file,
-                        "a text file in UTF-8 (line " + number + " has a NUL byte: UTF-16?)");
-                if (line.length() > LONGEST_LINE) { // the message is made only when it is needed
+                int number = lines.size() + 1; // each message is made only for a line that needs it
+                if (line == null || line.indexOf(0) >= 0) {
+                    Cli.require(cmd, false, "--data", file, "a text file in UTF-8 (line " + number
+                            + (line == null ? " is not)" : " has a NUL byte: UTF-16?)"));
+                }
+                if (line.length() > LONGEST_LINE) {
                     Cli.require(cmd, false, "--data", file, String.format(Locale.ROOT,
                             "lines of at most %,d characters (line %d has %,d)", LONGEST_LINE, number, line.length()));
                 }

@@ -977,12 +977,16 @@ public class Micrograd {
             return out.append("\u001b[0m").toString();
         }
 
+        /** A terminal that can do more than print lines: colour, a cursor that moves (not TERM=dumb). */
+        static boolean smartTerminal() {
+            String term = System.getenv("TERM");
+            return System.console() != null && term != null && !term.equals("dumb");
+        }
+
         /** Colour only on a terminal that wants it: see no-color.org. */
         static boolean terminalWantsColour() {
             String noColour = System.getenv("NO_COLOR");
-            String term = System.getenv("TERM");
-            return System.console() != null && (noColour == null || noColour.isEmpty())
-                    && term != null && !term.equals("dumb");
+            return smartTerminal() && (noColour == null || noColour.isEmpty());
         }
 
         /** Each example next to its target and the model's prediction, for data that does not fit a plot. */
@@ -1271,8 +1275,7 @@ public class Micrograd {
          * terminal (a frame taller than the screen could not be drawn over), the final plot is as asked.
          */
         static Watch of(boolean wanted, PrintWriter out, Dataset data, int steps, int width, int height) {
-            String term = System.getenv("TERM");
-            boolean live = wanted && System.console() != null && term != null && !term.equals("dumb");
+            boolean live = wanted && TextPlot.smartTerminal();
             int[] size = live ? terminalSize() : null;                // rows and columns, if known
             if (size != null) {
                 height = Math.min(height, size[0] - 8); // the frame is height + 5 lines; a step line, the cursor's
@@ -2162,7 +2165,7 @@ public class Micrograd {
             cmd.setParameterExceptionHandler((e, args) -> {
                 CommandLine failed = e.getCommandLine();
                 var err = failed.getErr();
-                err.println(typeErrorInTheCommandsWords(e, args));
+                err.println(typeErrorInTheCommandsWords(cmd, e, args));
                 UnmatchedArgumentException.printSuggestions(e, err);
                 err.print(failed.getHelp().synopsisHeading() + failed.getHelp().synopsis(0));
                 err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
@@ -2189,20 +2192,54 @@ public class Micrograd {
         }
 
         /** picocli's "'abc' is not an int" in the command's words: the option, the value typed, what it allows. */
-        static String typeErrorInTheCommandsWords(ParameterException e, String[] args) {
+        static String typeErrorInTheCommandsWords(CommandLine top, ParameterException e, String[] args) {
             if (!(e.getCause() instanceof TypeConversionException) || !(e.getArgSpec() instanceof OptionSpec option)
-                    || !(e.getCommandLine().getCommandSpec().userObject() instanceof Ranges ranges)) {
+                    || !(e.getCommandLine().getCommandSpec().userObject() instanceof Ranges ranges)
+                    || ranges.allowed(option.longestName()) == null) {
                 return e.getMessage();
             }
-            String allowed = ranges.allowed(option.longestName());
-            if (allowed == null) return e.getMessage();
             String name = option.longestName(), typed = e.getValue();
+            int at = -1; // the word that holds the value typed
             for (int i = 0; i < args.length; i++) { // for a list (--hidden 16,x) picocli names the piece: the whole
                 String value = args[i].startsWith(name + "=") ? args[i].substring(name.length() + 1)
                         : args[i].equals(name) && i + 1 < args.length ? args[i + 1] : null;
-                if (value != null && value.contains(e.getValue())) typed = value;
+                if (value != null && value.contains(e.getValue())) {
+                    typed = value;
+                    at = args[i].equals(name) ? i + 1 : i;
+                }
             }
-            return "Invalid value for option '" + name + "': '" + typed + "'; expected " + allowed;
+            return "Invalid value for option '" + name + "': '" + typed + "'; expected "
+                    + allowedOnceAllIsRead(top, e.getCommandLine(), option, args, at);
+        }
+
+        /**
+         * What an option allows, asked of its command once the whole command line is read: a range can
+         * depend on an option typed after the bad value (--batch-size x --samples 50: up to 50), or on
+         * one's default, which picocli had not yet filled in when it stopped. For that the bad value is
+         * read as the option's default, and the words after it too (or, if one of them is wrong as well,
+         * only those up to it).
+         */
+        static String allowedOnceAllIsRead(CommandLine top, CommandLine failed, OptionSpec option, String[] args,
+                                           int at) {
+            String name = option.longestName();
+            Ranges now = (Ranges) failed.getCommandSpec().userObject();
+            if (at < 0 || option.defaultValue() == null) return now.allowed(name);
+            String[] fixed = args.clone();
+            fixed[at] = (fixed[at].startsWith(name + "=") ? name + "=" : "") + option.defaultValue();
+            for (String[] words : List.of(fixed, Arrays.copyOf(fixed, at + 1))) {
+                try {
+                    var parsed = configure(new CommandLine(top.getCommandSpec().userObject().getClass()))
+                            .parseArgs(words);
+                    while (parsed != null && !parsed.commandSpec().qualifiedName()
+                            .equals(failed.getCommandSpec().qualifiedName())) {
+                        parsed = parsed.subcommand();
+                    }
+                    if (parsed != null) return ((Ranges) parsed.commandSpec().userObject()).allowed(name);
+                } catch (ParameterException another) {
+                    // a second mistake further on: it is said once this one is put right
+                }
+            }
+            return now.allowed(name);
         }
 
         /** A usage error unless ok, with what the command's allowed() says for the option. */

@@ -2429,6 +2429,23 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
                     run.err().lines().findFirst().orElse(""));
         }
 
+        /**
+         * --batch-size's range depends on --samples and --dataset: a value that is not a number is told the
+         * range the whole command line gives (picocli stops reading at the bad value, before the options after
+         * it and before the defaults; the range said was "(0)" samples).
+         */
+        @ParameterizedTest
+        @ValueSource(strings = {"--batch-size abc|100", "--batch-size abc --samples 50|50",
+            "--batch-size=abc --samples=50|50", "--samples 7 --batch-size abc|7", "--batch-size abc --dataset tiny|4",
+            "--batch-size abc --samples x|100"})
+        void aTypeErrorIsToldTheRangeTheWholeCommandLineGives(String caseText) {
+            var parts = caseText.split("\\|");
+            var run = run(parts[0].split(" "));
+            assertUsageError(run, "--batch-size", parts[0]);
+            assertEquals("Invalid value for option '--batch-size': 'abc'; expected 0 (all samples) up to the number "
+                    + "of samples (" + parts[1] + ")", run.err().lines().findFirst().orElse(""));
+        }
+
         @Test
         void aRepeatedHiddenTakesItsLastValueAsEveryRepeatedOptionDoes() {
             var run = run("--hidden", "16", "--hidden", "8", "--steps", "0", "--no-plot");
@@ -2868,6 +2885,14 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             "--log /tmp/", "--log x.csv --data x.csv"})
         void badOptionsAreOneLineAndExitCodeTwo(String args) {
             assertUsageError(runGpt(args.split(" ")), args.split(" ")[0], args);
+        }
+
+        @Test
+        void aTypeErrorInTheHeadsIsToldTheEmbeddingSizeTypedAfterIt() {
+            var run = runGpt("--n-head", "x", "--n-embd", "8");
+            assertUsageError(run, "--n-head", "--n-head x --n-embd 8");
+            assertEquals("Invalid value for option '--n-head': 'x'; expected a number of heads that divides --n-embd "
+                    + "(8)", run.err().lines().findFirst().orElse(""));
         }
 
         @Test
