@@ -2198,48 +2198,86 @@ public class Micrograd {
                     || ranges.allowed(option.longestName()) == null) {
                 return e.getMessage();
             }
-            String name = option.longestName(), typed = e.getValue();
-            int at = -1; // the word that holds the value typed
-            for (int i = 0; i < args.length; i++) { // for a list (--hidden 16,x) picocli names the piece: the whole
-                String value = args[i].startsWith(name + "=") ? args[i].substring(name.length() + 1)
-                        : args[i].equals(name) && i + 1 < args.length ? args[i + 1] : null;
-                if (value != null && value.contains(e.getValue())) {
-                    typed = value;
-                    at = args[i].equals(name) ? i + 1 : i;
+            var read = top.getParseResult(); // the words with any @file's expanded (picocli's @-files)
+            var words = new ArrayList<>(read == null ? Arrays.asList(args) : read.expandedArgs());
+            int[] at = wordsOf(option, e.getValue(), words); // for a list (--hidden 16,x) picocli names the piece
+            String typed = at == null ? e.getValue() : words.get(at[0] + at[1] - 1).replaceFirst("^--[^=]*=", "");
+            return "Invalid value for option '" + option.longestName() + "': '" + typed + "'; expected "
+                    + allowedOnceAllIsRead(top, e.getCommandLine(), option.longestName(), words, at);
+        }
+
+        /**
+         * Where an option was given this value, the first time: the index of its word and how many words
+         * ("--x=v" is one, "--x v" two); for a list (--hidden 16,x) the value is one of the pieces. Null if
+         * it is not among the words.
+         */
+        static int[] wordsOf(OptionSpec option, String value, List<String> words) {
+            for (int i = 0; i < words.size(); i++) {
+                for (String name : option.names()) {
+                    boolean attached = words.get(i).startsWith(name + "=");
+                    if (!attached && (!words.get(i).equals(name) || i + 1 == words.size())) continue;
+                    String given = attached ? words.get(i).substring(name.length() + 1) : words.get(i + 1);
+                    if (option.splitRegex().isEmpty() ? given.equals(value)
+                            : Arrays.asList(given.split(option.splitRegex(), -1)).contains(value)) {
+                        return new int[] {i, attached ? 1 : 2};
+                    }
                 }
             }
-            return "Invalid value for option '" + name + "': '" + typed + "'; expected "
-                    + allowedOnceAllIsRead(top, e.getCommandLine(), option, args, at);
+            return null;
         }
 
         /**
          * What an option allows, asked of its command once the whole command line is read: a range can
-         * depend on an option typed after the bad value (--batch-size x --samples 50: up to 50), or on
-         * one's default, which picocli had not yet filled in when it stopped. For that the bad value is
-         * read as the option's default, and the words after it too (or, if one of them is wrong as well,
-         * only those up to it).
+         * depend on an option typed after the bad value (--batch-size x --samples 50: up to 50), or on a
+         * default, which picocli had not filled in when it stopped. So the words are read again without the
+         * bad value (it takes its default), and without any other mistake found on the way.
          */
-        static String allowedOnceAllIsRead(CommandLine top, CommandLine failed, OptionSpec option, String[] args,
-                                           int at) {
-            String name = option.longestName();
-            Ranges now = (Ranges) failed.getCommandSpec().userObject();
-            if (at < 0 || option.defaultValue() == null) return now.allowed(name);
-            String[] fixed = args.clone();
-            fixed[at] = (fixed[at].startsWith(name + "=") ? name + "=" : "") + option.defaultValue();
-            for (String[] words : List.of(fixed, Arrays.copyOf(fixed, at + 1))) {
+        static String allowedOnceAllIsRead(CommandLine top, CommandLine failed, String option, List<String> words,
+                                           int[] bad) {
+            String command = failed.getCommandSpec().qualifiedName();
+            for (int[] cut = bad; cut != null; ) {
+                words.subList(cut[0], cut[0] + cut[1]).clear();
+                var again = configure(new CommandLine(top.getCommandSpec().userObject().getClass()));
                 try {
-                    var parsed = configure(new CommandLine(top.getCommandSpec().userObject().getClass()))
-                            .parseArgs(words);
-                    while (parsed != null && !parsed.commandSpec().qualifiedName()
-                            .equals(failed.getCommandSpec().qualifiedName())) {
-                        parsed = parsed.subcommand();
+                    for (var p = again.setUnmatchedArgumentsAllowed(true).parseArgs(words.toArray(String[]::new));
+                         p != null; p = p.subcommand()) {
+                        keepEveryOptionsLastValue(p);
+                        if (p.commandSpec().qualifiedName().equals(command)) {
+                            return ((Ranges) p.commandSpec().userObject()).allowed(option);
+                        }
                     }
-                    if (parsed != null) return ((Ranges) parsed.commandSpec().userObject()).allowed(name);
+                    cut = null;
                 } catch (ParameterException another) {
-                    // a second mistake further on: it is said once this one is put right
+                    cut = another.getArgSpec() instanceof OptionSpec o ? wordsOf(o, another.getValue(), words) : null;
                 }
             }
-            return now.allowed(name);
+            return ((Ranges) failed.getCommandSpec().userObject()).allowed(option);
+        }
+
+        /**
+         * Every option of a group keeps its last value. picocli starts a new copy of an option group when an
+         * option of it comes again (--steps 2 --steps 1), and the new copy has the group's other options at
+         * their defaults: --lr 0.5 --steps 2 --steps 1 trained with lr 1.0. Here each option's last value
+         * in the earlier copies is put back.
+         */
+        static void keepEveryOptionsLastValue(ParseResult parsed) {
+            for (var group : parsed.commandSpec().argGroups()) {
+                var copies = parsed.findMatches(group).stream().flatMap(c -> c.matches().stream()).toList();
+                for (var arg : group.args()) {
+                    for (int i = copies.size() - 1; i >= 0; i--) {
+                        List<Object> values = copies.get(i).matchedValues(arg);
+                        if (values.isEmpty()) continue;
+                        Object last = values.get(values.size() - 1);
+                        if (arg.isMultiValue()) { // a list each time it was given, which add up, as in one copy
+                            var all = new ArrayList<Object>();
+                            for (Object v : values) all.addAll((Collection<?>) v);
+                            last = all;
+                        }
+                        arg.setValue(last);
+                        break;
+                    }
+                }
+            }
         }
 
         /** A usage error unless ok, with what the command's allowed() says for the option. */
@@ -2279,6 +2317,7 @@ public class Micrograd {
             ParseResult last = parsed; // the command that runs
             for (ParseResult p = parsed; p != null; p = p.subcommand()) {
                 last = p;
+                keepEveryOptionsLastValue(p);
                 if (!p.unmatched().isEmpty()) {
                     throw new UnmatchedArgumentException(p.commandSpec().commandLine(), p.unmatched());
                 }

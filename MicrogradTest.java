@@ -2435,15 +2435,47 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
          * it and before the defaults; the range said was "(0)" samples).
          */
         @ParameterizedTest
-        @ValueSource(strings = {"--batch-size abc|100", "--batch-size abc --samples 50|50",
-            "--batch-size=abc --samples=50|50", "--samples 7 --batch-size abc|7", "--batch-size abc --dataset tiny|4",
-            "--batch-size abc --samples x|100"})
+        @ValueSource(strings = {"--batch-size abc|abc|100", "--batch-size abc --samples 50|abc|50",
+            "--batch-size=abc --samples=50|abc|50", "--samples 7 --batch-size abc|abc|7",
+            "--batch-size abc --dataset tiny|abc|4", "--batch-size abc --samples x|abc|100",
+            "--batch-size= --batch-size 5|''|100", "--batch-size a --batch-size abc|a|100",
+            "extra --batch-size x --samples 50|x|50", "--batch-size x --samples 50 --nope|x|50",
+            "--batch-size x --samples 10 --log folder/|x|10", "--batch-size x --samples 50 graph|x|50"})
         void aTypeErrorIsToldTheRangeTheWholeCommandLineGives(String caseText) {
             var parts = caseText.split("\\|");
             var run = run(parts[0].split(" "));
             assertUsageError(run, "--batch-size", parts[0]);
-            assertEquals("Invalid value for option '--batch-size': 'abc'; expected 0 (all samples) up to the number "
-                    + "of samples (" + parts[1] + ")", run.err().lines().findFirst().orElse(""));
+            assertEquals("Invalid value for option '--batch-size': '" + parts[1].replace("''", "") + "'; expected 0 "
+                    + "(all samples) up to the number of samples (" + parts[2] + ")",
+                    run.err().lines().findFirst().orElse(""));
+        }
+
+        @Test
+        void aTypeErrorInAnAtFileIsToldTheRangeTheWholeFileGives(@TempDir Path dir) throws Exception {
+            var words = Files.writeString(dir.resolve("words"), "--batch-size x\n--samples 50\n");
+            var run = run("@" + words);
+            assertEquals("Invalid value for option '--batch-size': 'x'; expected 0 (all samples) up to the number of "
+                    + "samples (50)", run.err().lines().findFirst().orElse(""));
+        }
+
+        /**
+         * picocli starts a new copy of an option group when one of its options comes again, with the group's
+         * other options at their defaults; every option given must keep its value all the same.
+         */
+        @Test
+        void anOptionGivenAgainLeavesTheOtherOptionsOfItsGroupAsTheyWereGiven(@TempDir Path dir) throws Exception {
+            var log = dir.resolve("log.csv");
+            var run = run("--lr", "0.5", "--steps", "2", "--steps", "1", "--no-plot", "--log", log.toString());
+            assertEquals(0, run.exit(), run.err());
+            var rows = Files.readAllLines(log);
+            assertEquals(2, rows.size(), "the header and one step: " + rows);
+            assertTrue(rows.get(1).endsWith(",0.5"), "lr 0.5, not the default 1.0: " + rows);
+            var tiny = run("--dataset", "tiny", "--samples", "5", "--samples", "6", "--steps", "0");
+            assertTrue(tiny.out().startsWith("MLP of [Layer of [TanhNeuron(3)"), "still tiny: " + tiny.out());
+            var model = run("--hidden", "4", "--activation", "tanh", "--activation", "relu", "--steps", "0",
+                    "--no-plot");
+            assertTrue(model.out().startsWith("MLP of [Layer of [ReLUNeuron(2), ReLUNeuron(2), ReLUNeuron(2), "
+                    + "ReLUNeuron(2)], Layer of [LinearNeuron(4)]]"), "still --hidden 4: " + model.out());
         }
 
         @Test
@@ -2887,12 +2919,21 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             assertUsageError(runGpt(args.split(" ")), args.split(" ")[0], args);
         }
 
-        @Test
-        void aTypeErrorInTheHeadsIsToldTheEmbeddingSizeTypedAfterIt() {
-            var run = runGpt("--n-head", "x", "--n-embd", "8");
-            assertUsageError(run, "--n-head", "--n-head x --n-embd 8");
+        @ParameterizedTest
+        @ValueSource(strings = {"--n-head x --n-embd 8", "--n-head x --n-embd=8 --n-head 2",
+            "--n-head x --n-embd 8 --nope", "--n-head x --n-embd 8 --n-layer y"})
+        void aTypeErrorInTheHeadsIsToldTheEmbeddingSizeTypedAfterIt(String args) {
+            var run = runGpt(args.split(" "));
+            assertUsageError(run, "--n-head", args);
             assertEquals("Invalid value for option '--n-head': 'x'; expected a number of heads that divides --n-embd "
                     + "(8)", run.err().lines().findFirst().orElse(""));
+        }
+
+        @Test
+        void anOptionGivenAgainLeavesTheOtherOptionsOfItsGroupAsTheyWereGiven() {
+            var run = runGpt("--n-embd", "6", "--n-head", "4", "--n-head", "3", "--steps", "0", "--samples", "0");
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(run.out().contains("num params: 852"), "n_embd 6 with 3 heads: " + run.out());
         }
 
         @Test
