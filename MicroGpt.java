@@ -118,7 +118,7 @@ public class MicroGpt {
                     p.data -= lr * mHat / (Math.sqrt(vHat) + epsAdam);             // v_hat ** 0.5
                     p.grad = 0;
                 }
-                int shown = step + 1; // a final copy for the line, made only if the command prints it
+                int shown = step + 1; // final, for the line, which is made only if the command prints it
                 out.step(step, () -> String.format(Locale.ROOT, "step %4d / %4d | loss %.4f", shown, config.steps(),
                         loss.data), loss.data, lr, tape.values.size());
                 if (step == 0) first = loss.data;
