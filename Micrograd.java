@@ -2188,6 +2188,7 @@ public class Micrograd {
                 err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
                 return failed.getCommandSpec().exitCodeOnInvalidInput();
             });
+            cmd.setOverwrittenOptionsAllowed(true); // a repeated option takes its last value, in every command
             cmd.setExecutionStrategy(Cli::runUnlessMisplaced);
             // Anything unexpected becomes one line on stderr, never a stack trace.
             cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -2218,7 +2219,8 @@ public class Micrograd {
             var read = top.getParseResult(); // the words with any @file's expanded (picocli's @-files)
             var words = new ArrayList<>(read == null ? Arrays.asList(args) : read.expandedArgs());
             int[] at = wordsOf(option, e.getValue(), words); // for a list (--hidden 16,x) picocli names the piece
-            String typed = at == null ? e.getValue() : words.get(at[0] + at[1] - 1).replaceFirst("^--[^=]*=", "");
+            String word = at == null ? null : words.get(at[0] + at[1] - 1); // --x=v, or v after --x
+            String typed = at == null ? e.getValue() : at[1] == 2 ? word : word.substring(word.indexOf('=') + 1);
             return "Invalid value for option '" + option.longestName() + "': '" + typed + "'; expected "
                     + allowedOnceAllIsRead(top, e.getCommandLine(), option.longestName(), words, at);
         }
@@ -2234,8 +2236,8 @@ public class Micrograd {
                     boolean attached = words.get(i).startsWith(name + "=");
                     if (!attached && (!words.get(i).equals(name) || i + 1 == words.size())) continue;
                     String given = attached ? words.get(i).substring(name.length() + 1) : words.get(i + 1);
-                    if (option.splitRegex().isEmpty() ? given.equals(value)
-                            : Arrays.asList(given.split(option.splitRegex(), -1)).contains(value)) {
+                    if (given.equals(value) || !option.splitRegex().isEmpty()
+                            && Arrays.asList(given.split(option.splitRegex(), -1)).contains(value)) {
                         return new int[] {i, attached ? 1 : 2};
                     }
                 }
@@ -2247,25 +2249,32 @@ public class Micrograd {
          * What an option allows, asked of its command once the whole command line is read: a range can
          * depend on an option typed after the bad value (--batch-size x --samples 50: up to 50), or on a
          * default, which picocli had not filled in when it stopped. So the words are read again without the
-         * bad value (it takes its default), and without any other mistake found on the way.
+         * bad value (it takes its default), and without any other mistake found on the way (one that cannot
+         * be found among the words: without the last word). A few tries, then the words before the bad value.
          */
         static String allowedOnceAllIsRead(CommandLine top, CommandLine failed, String option, List<String> words,
                                            int[] bad) {
-            String command = failed.getCommandSpec().qualifiedName();
-            for (int[] cut = bad; cut != null; ) {
-                words.subList(cut[0], cut[0] + cut[1]).clear();
+            if (bad == null) return ((Ranges) failed.getCommandSpec().userObject()).allowed(option);
+            words.subList(bad[0], bad[0] + bad[1]).clear();
+            var before = new ArrayList<>(words.subList(0, bad[0]));
+            for (int tries = 0; tries <= 8; tries++) {
                 var again = configure(new CommandLine(top.getCommandSpec().userObject().getClass()));
-                try {
-                    for (var p = again.setUnmatchedArgumentsAllowed(true).parseArgs(words.toArray(String[]::new));
-                         p != null; p = p.subcommand()) {
+                try { // the words have had their @-files expanded already
+                    var p = again.setUnmatchedArgumentsAllowed(true).setExpandAtFiles(false)
+                            .parseArgs((tries < 8 ? words : before).toArray(String[]::new));
+                    for (; p != null; p = p.subcommand()) {
                         keepEveryOptionsLastValue(p);
-                        if (p.commandSpec().qualifiedName().equals(command)) {
+                        if (p.commandSpec().qualifiedName().equals(failed.getCommandSpec().qualifiedName())) {
                             return ((Ranges) p.commandSpec().userObject()).allowed(option);
                         }
                     }
-                    cut = null;
+                    break;
                 } catch (ParameterException another) {
-                    cut = another.getArgSpec() instanceof OptionSpec o ? wordsOf(o, another.getValue(), words) : null;
+                    int[] cut = another.getArgSpec() instanceof OptionSpec o ? wordsOf(o, another.getValue(), words)
+                            : null;
+                    if (cut != null) words.subList(cut[0], cut[0] + cut[1]).clear();
+                    else if (words.size() > before.size()) words.remove(words.size() - 1);
+                    else tries = 7; // nothing left to take away: the words before the bad value
                 }
             }
             return ((Ranges) failed.getCommandSpec().userObject()).allowed(option);

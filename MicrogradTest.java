@@ -2440,7 +2440,9 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             "--batch-size abc --dataset tiny|abc|4", "--batch-size abc --samples x|abc|100",
             "--batch-size= --batch-size 5|''|100", "--batch-size a --batch-size abc|a|100",
             "extra --batch-size x --samples 50|x|50", "--batch-size x --samples 50 --nope|x|50",
-            "--batch-size x --samples 10 --log folder/|x|10", "--batch-size x --samples 50 graph|x|50"})
+            "--batch-size x --samples 10 --log folder/|x|10", "--batch-size x --samples 50 graph|x|50",
+            "--batch-size x --samples 50 --hidden|x|50", "--batch-size x --samples 50 graph --x1 1 --x1|x|50",
+            "--batch-size --foo=x --samples 50|--foo=x|50"})
         void aTypeErrorIsToldTheRangeTheWholeCommandLineGives(String caseText) {
             var parts = caseText.split("\\|");
             var run = run(parts[0].split(" "));
@@ -2476,6 +2478,9 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
                     "--no-plot");
             assertTrue(model.out().startsWith("MLP of [Layer of [ReLUNeuron(2), ReLUNeuron(2), ReLUNeuron(2), "
                     + "ReLUNeuron(2)], Layer of [LinearNeuron(4)]]"), "still --hidden 4: " + model.out());
+            var graph = run("graph", "--x1", "1", "--x1", "5"); // a subcommand's option too: its last value
+            assertEquals(0, graph.exit(), graph.err());
+            assertTrue(graph.out().contains("x1  data 5.0000"), graph.out());
         }
 
         @Test
