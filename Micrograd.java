@@ -2257,24 +2257,33 @@ public class Micrograd {
             if (bad == null) return ((Ranges) failed.getCommandSpec().userObject()).allowed(option);
             words.subList(bad[0], bad[0] + bad[1]).clear();
             var before = new ArrayList<>(words.subList(0, bad[0]));
-            for (int tries = 0; tries <= 8; tries++) {
-                var again = configure(new CommandLine(top.getCommandSpec().userObject().getClass()));
-                try { // the words have had their @-files expanded already
-                    var p = again.setUnmatchedArgumentsAllowed(true).setExpandAtFiles(false)
-                            .parseArgs((tries < 8 ? words : before).toArray(String[]::new));
-                    for (; p != null; p = p.subcommand()) {
-                        keepEveryOptionsLastValue(p);
-                        if (p.commandSpec().qualifiedName().equals(failed.getCommandSpec().qualifiedName())) {
-                            return ((Ranges) p.commandSpec().userObject()).allowed(option);
-                        }
-                    }
-                    break;
+            for (int tries = 0; tries < 8; tries++) {
+                try {
+                    return allowedAfterReading(top, failed, option, words);
                 } catch (ParameterException another) {
                     int[] cut = another.getArgSpec() instanceof OptionSpec o ? wordsOf(o, another.getValue(), words)
                             : null;
                     if (cut != null) words.subList(cut[0], cut[0] + cut[1]).clear();
                     else if (words.size() > before.size()) words.remove(words.size() - 1);
-                    else tries = 7; // nothing left to take away: the words before the bad value
+                    else break;
+                }
+            }
+            try {
+                return allowedAfterReading(top, failed, option, before);
+            } catch (ParameterException another) {
+                return ((Ranges) failed.getCommandSpec().userObject()).allowed(option);
+            }
+        }
+
+        /** What the failed command's allowed() says once a fresh copy of the program has read these words. */
+        static String allowedAfterReading(CommandLine top, CommandLine failed, String option, List<String> words) {
+            var again = configure(new CommandLine(top.getCommandSpec().userObject().getClass()));
+            var p = again.setUnmatchedArgumentsAllowed(true).setExpandAtFiles(false) // @-files: expanded already
+                    .parseArgs(words.toArray(String[]::new));
+            for (; p != null; p = p.subcommand()) {
+                keepEveryOptionsLastValue(p);
+                if (p.commandSpec().qualifiedName().equals(failed.getCommandSpec().qualifiedName())) {
+                    return ((Ranges) p.commandSpec().userObject()).allowed(option);
                 }
             }
             return ((Ranges) failed.getCommandSpec().userObject()).allowed(option);
