@@ -95,7 +95,8 @@ public class MicroGpt {
         List<Value> params = model.params();
         out.println("num params: " + params.size());
 
-        // 5. Adam: a running mean of each gradient (m) and of its square (v)
+        // 5. Adam: a running mean of each gradient (m) and of its square (v); each step is m / sqrt(v), so
+        // about lr whatever the gradient's size (epsAdam keeps it finite where v is 0)
         double beta1 = 0.85, beta2 = 0.99, epsAdam = 1e-8;
         double[] m = new double[params.size()], v = new double[params.size()];
 
@@ -114,7 +115,7 @@ public class MicroGpt {
                     Value p = params.get(i);
                     m[i] = beta1 * m[i] + (1 - beta1) * p.grad;
                     v[i] = beta2 * v[i] + (1 - beta2) * (p.grad * p.grad);         // grad ** 2
-                    double mHat = m[i] / mScale, vHat = v[i] / vScale;  // m and v start at 0: scaled up early on
+                    double mHat = m[i] / mScale, vHat = v[i] / vScale;  // m and v start at 0: bias correction
                     p.data -= lr * mHat / (Math.sqrt(vHat) + epsAdam);             // v_hat ** 0.5
                     p.grad = 0;
                 }
@@ -255,7 +256,8 @@ public class MicroGpt {
             Value[] x = add(stateDict.get("wte")[tokenId], stateDict.get("wpe")[posId]);
             x = rmsnorm(x);
             for (int li = 0; li < config.nLayer(); li++) {
-                // 1) multi-head causal self-attention, with a residual connection around it
+                // 1) multi-head causal self-attention (a position sees only itself and those before it: the
+                // cache holds no later ones), with a residual connection around it (its input added back on)
                 Value[] residual = x;
                 x = rmsnorm(x);
                 Value[] q = linear(x, stateDict.get("layer" + li + ".attn_wq"));

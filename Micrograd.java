@@ -625,6 +625,8 @@ public class Micrograd {
      * sample whose hinge term is already met (y * score >= 1) passes 0 to all it came from. In the
      * default run that is 15,860 of the 35,077 Values at the first step and 34,201 at the last. (Only an
      * infinite local derivative, as log's at 0, would tell: 0 * Infinity is NaN. Training has none.)
+     * The parameters are made before the tape and are not on it: they have no inputs to pass on to, and
+     * their gradients fill in as the Values made from them pass back.
      */
     static final class Tape implements AutoCloseable {
         final List<Value> values = new ArrayList<>();
