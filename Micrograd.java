@@ -2,7 +2,8 @@
 //JAVA 17+
 //DESCRIPTION Karpathy's micrograd in Java: trains an MLP on two moons with a scalar autograd engine
 //DEPS info.picocli:picocli:4.7.7
-//COMPILE_OPTIONS -XDstringConcat=inline
+//FILES web/replay.html=web/replay.html
+//FILES web/trace.html=web/trace.html
 //RUNTIME_OPTIONS -XX:+UseSerialGC -Xms48m -Xmn32m -XX:+AlwaysPreTouch
 
 /*
@@ -10,13 +11,11 @@
  * autograd engine and a neural network that learns to separate two moons.
  *
  * Run it:   jbang Micrograd.java           trains, prints loss and accuracy, draws the boundary
- *           jbang Micrograd.java --help    every option, and the course's commands graph, gradcheck, by-hand
- * Line 1 is a comment to Java, and to a shell a command: after chmod +x, ./Micrograd.java runs it with JBang.
- * The //JAVA, //DEPS, //COMPILE_OPTIONS and //RUNTIME_OPTIONS lines tell JBang the Java version, the
- * library to fetch (picocli, for the command line), how to compile and the JVM's options. javac is to
- * join strings with a StringBuilder: its default links each kind of a + b at its first use, some 0.5 ms
- * each, which took a tenth of the first 100 steps' time. The serial collector suits one thread, and a
- * 32 MB young generation, touched at start, holds a step's 35,000 Values (2 MB) for a dozen steps.
+ *           jbang Micrograd.java --help    every option, and the course's commands graph, trace, gradcheck, ...
+ * Line 1 is a comment to Java and a command to a shell: after chmod +x, ./Micrograd.java runs it with JBang.
+ * The // lines below it tell JBang the Java version, the library to fetch (picocli, for the command line),
+ * the pages to pack with the program, and the JVM's options (one thread: the serial collector; a young
+ * generation big enough for a few training steps' Values).
  *
  * Sections 1-8 are the lesson, in the order the course teaches it; each uses only what came before.
  *    1. Value       a number that remembers how it was made, and backward(): the chain rule
@@ -26,13 +25,10 @@
  *    5. Losses      how wrong the network is, as one Value: SVM hinge, mean squared error, L2
  *    6. Descent     stepping every parameter against its gradient, and one step by hand
  *    7. Data        the two moons (and circles, xor, spiral, and the lecture's four examples)
- *    8. Training    the tape (backward() without the search), and the loop: forward, zero the
- *                   gradients, backward, update
- * After a banner that says so comes the plumbing, which you may skip: printers for the graph and the
- * gradcheck table, the text plot, the SVG picture, the live plot and the replay page, file output, the
- * command line, your own expressions, the graph drawn as micrograd's draw_dot draws it, the JShell
- * session, and the random numbers of NumPy and Python that make the defaults reproduce micrograd's
- * demo.ipynb number for number.
+ *    8. Training    the loop: forward, zero the gradients, backward, update
+ * After a banner comes the plumbing, which you may skip: printing, pictures, pages, the command line,
+ * your own expressions, JShell, and the random numbers of NumPy and Python that make the defaults
+ * reproduce micrograd's demo.ipynb number for number.
  */
 
 // The classes live in a package because JShell cannot see the default package, and the play command
@@ -41,6 +37,7 @@ package micrograd;
 
 import java.io.*;
 import java.math.*;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.*;
 import java.util.*;
 import java.util.concurrent.Callable;
@@ -50,7 +47,6 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.*;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 public class Micrograd {
 
@@ -59,75 +55,77 @@ public class Micrograd {
     // =============================================================================================
 
     /**
-     * Every operation on Values returns a new Value that records its inputs, the operation's name and,
-     * for each input, the local derivative: how fast the result moves as that input moves (that of a * b
-     * with respect to a is b). backward() then walks the graph from the result back, applying the chain rule.
-     *
-     * Where this differs from micrograd's engine.py: there, each operation also defines a small
-     * {@code _backward} closure that passes the gradient on. Here each operation stores its local
-     * derivatives (one number per input) and a single method, propagate(), does the passing on for
-     * all of them: {@code input.grad += localDerivative * grad}. Same calculus, no closure per Value.
-     * One operation is not micrograd's: addMul, for running sums of products (a neuron's, a matrix's),
-     * which then make one Value a term instead of two; that halves the work of a training step.
-     * Arithmetic follows IEEE 754, as PyTorch's does: 1/0 is Infinity, log(-1) is NaN. Nothing throws.
+     * Every operation on Values returns a new Value that keeps its inputs and, for each input, the local
+     * derivative: how fast the result moves as that input moves (that of a * b with respect to a is b).
+     * backward() then walks the graph back from the result, applying the chain rule at each Value. As in
+     * microgpt.py, a Value keeps its local derivatives as numbers (micrograd's engine.py keeps a small
+     * _backward function instead: the same calculus). Arithmetic follows IEEE 754, as PyTorch's does:
+     * 1/0 is Infinity, log(-1) is NaN. Nothing throws.
      */
     public static final class Value {
-        public double data;          // the number itself
-        public double grad;          // d(final output)/d(this), filled in by backward()
-        public String label = "";    // an optional name, for printing graphs
-        final String op;             // how this Value was made: "+", "*", "relu", ... ("" for inputs)
-        final Value a, b;            // the inputs of that operation (null where there are fewer)
-        final double localA, localB; // the local derivatives d(this)/d(a) and d(this)/d(b)
-        final Value sum;             // addMul's third input, the sum that a * b is added to (d/dsum = 1)
+        public double data;           // the number itself
+        public double grad;           // d(the result backward() ran on)/d(this); 0 until backward() runs
+        public String label = "";     // a name, for printing graphs
+        final String op;              // the operation that made it: "+", "*", "tanh", ... ("" for an input)
+        final Value[] inputs;         // the Values it was made from (none for an input)
+        final double[] localGrads;    // for each input, d(this)/d(input)
 
-        static List<Value> tape;     // if set, every new Value is also listed here (training's tape, section 8)
+        public Value(double data) { this(data, "", new Value[0]); }
 
-        public Value(double data) { this(data, "", null, 0, null, 0, null); }
         public Value(double data, String label) { this(data); this.label = label; }
 
-        Value(double data, String op, Value a, double localA, Value b, double localB, Value sum) {
+        Value(double data, String op, Value[] inputs, double... localGrads) {
             this.data = data;
             this.op = op;
-            this.a = a; this.localA = localA;
-            this.b = b; this.localB = localB;
-            this.sum = sum;
-            if (tape != null) tape.add(this);
+            this.inputs = inputs;
+            this.localGrads = localGrads;
         }
-
-        // --- the operations: the formula, and its local derivatives next to it ---------------------
 
         /** a + b.  d/da = 1, d/db = 1 */
-        public Value add(Value o) { return new Value(data + o.data, "+", this, 1, o, 1, null); }
+        public Value add(Value o) { return new Value(data + o.data, "+", new Value[] {this, o}, 1, 1); }
 
         /** a * b.  d/da = b, d/db = a */
-        public Value mul(Value o) { return new Value(data * o.data, "*", this, o.data, o, data, null); }
+        public Value mul(Value o) { return new Value(data * o.data, "*", new Value[] {this, o}, o.data, data); }
 
-        /** this + a * b, the numbers of add(a.mul(b)) in one Value, not two.  d/dthis = 1, d/da = b, d/db = a */
-        public Value addMul(Value a, Value b) {
-            return new Value(data + a.data * b.data, "+*", a, b.data, b, a.data, this);
+        /** a ** k, for a number k.  d/da = k * a^(k-1) */
+        public Value pow(double k) {
+            String name = k == (long) k ? Long.toString((long) k) : Double.toString(k); // **2, not **2.0
+            return new Value(Math.pow(data, k), "**" + name, new Value[] {this}, k * Math.pow(data, k - 1));
         }
 
-        /** a ** k, for a constant k.  d/da = k * a^(k-1) */
-        public Value pow(double k) { return unary(Math.pow(data, k), "**" + number(k), k * Math.pow(data, k - 1)); }
-
         /** max(0, a).  d/da = 1 where a > 0, else 0 (at exactly 0 too, as micrograd) */
-        public Value relu() { return unary(data < 0 ? 0 : data, "relu", data > 0 ? 1 : 0); }
+        public Value relu() { return new Value(data < 0 ? 0 : data, "relu", new Value[] {this}, data > 0 ? 1 : 0); }
 
         /** tanh(a).  d/da = 1 - tanh(a)^2 */
-        public Value tanh() { double t = Math.tanh(data); return unary(t, "tanh", 1 - t * t); }
+        public Value tanh() { double t = Math.tanh(data); return new Value(t, "tanh", new Value[] {this}, 1 - t * t); }
 
         /** e^a.  d/da = e^a */
-        public Value exp() { double e = Math.exp(data); return unary(e, "exp", e); }
+        public Value exp() { double e = Math.exp(data); return new Value(e, "exp", new Value[] {this}, e); }
 
         /** ln(a).  d/da = 1/a */
-        public Value log() { return unary(Math.log(data), "log", 1 / data); }
+        public Value log() { return new Value(Math.log(data), "log", new Value[] {this}, 1 / data); }
 
-        Value unary(double out, String op, double local) { return new Value(out, op, this, local, null, 0, null); }
+        /**
+         * b + w0*x0 + w1*x1 + ..., a neuron's weighted sum, as one Value: the number that adding the products
+         * in this order gives, but one Value, not two a term.  d/db = 1, d/dwi = xi, d/dxi = wi (as for a * b)
+         */
+        public static Value weightedSum(Value b, List<Value> w, List<Value> x) {
+            var inputs = new Value[1 + 2 * w.size()];
+            var localGrads = new double[inputs.length];
+            double sum = b.data;
+            inputs[0] = b;
+            localGrads[0] = 1;
+            for (int i = 0; i < w.size(); i++) {
+                sum += w.get(i).data * x.get(i).data;
+                inputs[2 * i + 1] = w.get(i);
+                localGrads[2 * i + 1] = x.get(i).data;
+                inputs[2 * i + 2] = x.get(i);
+                localGrads[2 * i + 2] = w.get(i).data;
+            }
+            return new Value(sum, "wx+b", inputs, localGrads);
+        }
 
-        private static String number(double k) { return k == (long) k ? Long.toString((long) k) : Double.toString(k); }
-
-        // --- built from the ones above, as micrograd builds them -----------------------------------
-
+        // built from the ones above, as micrograd builds them
         public Value neg() { return mul(-1); }                       // -a = a * -1
         public Value sub(Value o) { return add(o.neg()); }           // a - b = a + (-b)
         public Value div(Value o) { return mul(o.pow(-1)); }         // a / b = a * b^-1
@@ -141,59 +139,53 @@ public class Micrograd {
         /** v0 + v1 + ... + vn, added left to right as Python's sum() adds them. */
         public static Value sum(List<Value> values) {
             Value total = values.get(0);
-            for (int i = 1; i < values.size(); i++) total = total.add(values.get(i));
+            for (Value v : values.subList(1, values.size())) total = total.add(v);
             return total;
         }
 
         /** Plain numbers as input Values: listOf(2, 3) is [Value(2), Value(3)]. */
         public static List<Value> listOf(double... numbers) {
-            var values = new ArrayList<Value>(numbers.length);
-            for (double x : numbers) values.add(new Value(x));
-            return values;
+            return Arrays.stream(numbers).mapToObj(Value::new).toList();
         }
-
-        // --- backpropagation -----------------------------------------------------------------------
 
         /**
-         * Fills in grad = d(this)/d(v) for every Value v this one came from. As micrograd: list each Value
-         * after its inputs (buildTopo), walk the list backwards, so a Value's gradient is complete before it
-         * passes it on. Gradients add up (+=): a Value used twice (p in p * p, an input that 16 neurons see)
-         * gets what each use passes back. So they must be set to 0 between steps.
+         * Fills in grad = d(this)/d(v) for every Value v this one was made from. As micrograd: list each
+         * Value after its inputs, set this one's grad to 1, and walk the list backwards, so that a Value's
+         * grad is complete before it passes it on. Gradients add up (+=): a Value used twice (p in p * p)
+         * gets what each use passes back. So they must be set to 0 before the next backward().
          */
         public void backward() {
-            List<Value> topo = buildTopo();
+            List<Value> topo = topologicalOrder();
             grad = 1; // d(this)/d(this)
-            for (int i = topo.size() - 1; i >= 0; i--) topo.get(i).propagate();
+            for (int k = topo.size() - 1; k >= 0; k--) {
+                Value v = topo.get(k);
+                for (int i = 0; i < v.inputs.length; i++) v.inputs[i].grad += v.localGrads[i] * v.grad;
+            }
         }
 
-        /** The chain rule at one node: each input's gradient grows by (local derivative * this gradient). */
-        void propagate() {
-            if (a != null) a.grad += localA * grad;
-            if (b != null) b.grad += localB * grad;
-            if (sum != null) sum.grad += grad;
-        }
-
-        /** micrograd's build_topo(v): v's inputs, then v. With a stack of its own: Java's overflows in recursion. */
-        List<Value> buildTopo() {
+        /** micrograd's build_topo, depth first; with a stack of its own, as Java's overflows some 10,000 calls deep. */
+        List<Value> topologicalOrder() {
             var topo = new ArrayList<Value>();
-            var visited = Collections.newSetFromMap(new IdentityHashMap<Value, Boolean>());
-            var stack = new ArrayDeque<Value>();
-            visited.add(this);
-            stack.push(this);
-            while (!stack.isEmpty()) {
-                Value v = stack.peek();
-                if (v.sum != null && visited.add(v.sum)) stack.push(v.sum); // an input not yet visited: first
-                else if (v.a != null && visited.add(v.a)) stack.push(v.a);  // (addMul's sum first, as add(a.mul(b)))
-                else if (v.b != null && visited.add(v.b)) stack.push(v.b);
-                else topo.add(stack.pop());                                 // all its inputs listed: list it
+            var visited = new HashSet<Value>(List.of(this));    // a Value is equal only to itself
+            var path = new ArrayDeque<Value>(List.of(this));     // the Values being visited, the latest on top
+            var nextInput = new ArrayDeque<Integer>(List.of(0)); // for each of them, which input to visit next
+            while (!path.isEmpty()) {
+                Value v = path.peek();
+                int i = nextInput.pop();
+                while (i < v.inputs.length && !visited.add(v.inputs[i])) i++; // skip inputs seen already
+                if (i == v.inputs.length) {         // all its inputs are listed: list v
+                    topo.add(path.pop());
+                } else {                            // visit input i, then come back for the rest
+                    nextInput.push(i + 1);
+                    path.push(v.inputs[i]);
+                    nextInput.push(0);
+                }
             }
             return topo;
         }
 
-        /** The Values this one was computed from (none for an input). */
-        public List<Value> inputs() {
-            return a == null ? List.of() : b == null ? List.of(a) : sum == null ? List.of(a, b) : List.of(sum, a, b);
-        }
+        /** The Values this one was made from (as micrograd's _prev). */
+        public List<Value> inputs() { return List.of(inputs); }
 
         @Override
         public String toString() { return "Value(data=" + data + ", grad=" + grad + ")"; }
@@ -254,9 +246,9 @@ public class Micrograd {
     // within about h^2 of it. If backward() is right, the two agree to many digits.
 
     /**
-     * One comparison: the gradient from backward() next to the measured slope. Where an operation has no
-     * derivative (relu at its kink, log at 0), there is nothing to compare: skipped says why, and the
-     * check does not count against backward().
+     * One comparison: the gradient from backward() next to the measured slope. skipped says why there is
+     * nothing to compare: where an operation has no derivative (relu at its kink, log at 0), or where the
+     * nudge cannot measure it. A skipped check does not count against backward().
      */
     record GradCheck(String what, double analytic, double numeric, String skipped) {
         /** The difference relative to the larger of the two, or plain where both are below 1. */
@@ -269,14 +261,36 @@ public class Micrograd {
     }
 
     /** d f / d x_i at the point {@code at}: by backward(), and by nudging x_i by +/-h. */
-    static GradCheck checkInput(String what, Function<List<Value>, Value> f, double[] at, int i, double h) {
+    static GradCheck checkInput(String what, Function<List<Value>, Value> f, double[] at, int i, double h,
+                                double tolerance) {
         List<Value> inputs = Value.listOf(at);
-        f.apply(inputs).backward();
+        Value result = f.apply(inputs);
+        result.backward();
         double[] plus = at.clone(), minus = at.clone();
         plus[i] += h;
         minus[i] -= h;
-        double slope = (f.apply(Value.listOf(plus)).data - f.apply(Value.listOf(minus)).data) / (2 * h);
-        return new GradCheck(what, inputs.get(i).grad, slope, null);
+        Value up = f.apply(Value.listOf(plus)), down = f.apply(Value.listOf(minus));
+        double analytic = inputs.get(i).grad, slope = (up.data - down.data) / (2 * h);
+        double scale = Math.max(1, Math.max(Math.abs(analytic), Math.abs(slope)));
+        return new GradCheck(what, analytic, slope, unmeasurable(result, up, down, h, tolerance * scale));
+    }
+
+    /**
+     * Why the nudge cannot measure the slope of f here, or null if it can. A relu whose input is above 0
+     * at x + h and not at x - h: the slope measured spans its kink. Or rounding: each Value v of f is off
+     * by up to half a unit in its last place, which moves f by |v.grad| times that; where those errors,
+     * over 2h, could be larger than the error allowed, the nudge cannot tell right from wrong.
+     */
+    static String unmeasurable(Value f, Value up, Value down, double h, double allowed) {
+        List<Value> at = f.topologicalOrder(), ups = up.topologicalOrder(), downs = down.topologicalOrder();
+        double rounding = 0;
+        for (int k = 0; k < at.size(); k++) {
+            Value u = ups.get(k), d = downs.get(k);
+            if (u.op.equals("relu") && (u.inputs[0].data > 0) != (d.inputs[0].data > 0)) return "relu has a kink at 0";
+            rounding += Math.abs(at.get(k).grad) * Math.ulp(at.get(k).data) / 2;
+        }
+        return rounding / h <= allowed ? null : String.format(Locale.ROOT,
+                "rounding in f, over 2h, may be up to %.1e: more than the nudge can measure", rounding / h);
     }
 
     /**
@@ -327,9 +341,7 @@ public class Micrograd {
         }
 
         public Value apply(List<Value> x) {
-            Value sum = b; // b + w0*x0 + w1*x1 + ..., in micrograd's order, one Value a term (addMul)
-            for (int i = 0; i < w.size(); i++) sum = sum.addMul(w.get(i), x.get(i));
-            return activation.apply(sum);
+            return activation.apply(Value.weightedSum(b, w, x)); // b + w0*x0 + w1*x1 + ..., micrograd's order
         }
 
         @Override
@@ -614,42 +626,7 @@ public class Micrograd {
     record Settings(Loss loss, double alpha, int steps, double lr, int batchSize, boolean forgetZeroGrad) {}
 
     /** The report of one step: the loss and accuracy (in %) of its forward pass, before its update. */
-    record Step(int step, double loss, double accuracy, double learningRate, long valuesCreated) {}
-
-    /**
-     * A step makes some 35,000 Values, and loss.backward() would first search them all to put them in
-     * order (buildTopo). But every Value is made after its inputs, so the order in which they are made
-     * is already such an order: listed as they are made, they can be walked backwards at once. That
-     * list is a tape (PyTorch's autograd keeps one too). Many Values have grad 0 when their turn comes,
-     * and are skipped, for they would pass on only zeros: a ReLU that is off passes 0 to its input, and a
-     * sample whose hinge term is already met (y * score >= 1) passes 0 to all it came from. In the
-     * default run that is 15,860 of the 35,077 Values at the first step and 34,201 at the last. (Only an
-     * infinite local derivative, as log's at 0, would tell: 0 * Infinity is NaN. Training has none.)
-     * The parameters are made before the tape and are not on it: they have no inputs to pass on to, and
-     * their gradients fill in as the Values made from them pass back.
-     */
-    static final class Tape implements AutoCloseable {
-        final List<Value> values = new ArrayList<>();
-
-        /** Lists every Value made from now until close(). */
-        static Tape record() {
-            var tape = new Tape();
-            Value.tape = tape.values;
-            return tape;
-        }
-
-        /** What result.backward() does, for a result made on this tape: the chain rule, last Value first. */
-        void backward(Value result) {
-            result.grad = 1;
-            for (int i = values.size() - 1; i >= 0; i--) {
-                Value v = values.get(i);
-                if (v.grad != 0) v.propagate();
-            }
-        }
-
-        @Override
-        public void close() { Value.tape = null; }
-    }
+    record Step(int step, double loss, double accuracy, double learningRate) {}
 
     /**
      * Trains the model and reports every step to {@code onStep}. Stops early, returning false, if the
@@ -657,30 +634,27 @@ public class Micrograd {
      */
     static boolean train(MLP model, Dataset data, Settings settings, Draws random, Consumer<Step> onStep) {
         double first = 0; // the first step's loss
-        try (Tape tape = Tape.record()) {
-            for (int k = 0; k < settings.steps(); k++) {
-                tape.values.clear(); // the last step's Values are done with
-                Dataset batch = settings.batchSize() == 0 ? data : minibatch(data, settings.batchSize(), random);
+        for (int k = 0; k < settings.steps(); k++) {
+            Dataset batch = settings.batchSize() == 0 ? data : minibatch(data, settings.batchSize(), random);
 
-                // 1. forward: score every sample and measure the loss
-                List<Value> scores = scores(model, batch);
-                Value loss = totalLoss(model, scores, batch.y(), settings);
+            // 1. forward: score every sample and measure the loss
+            List<Value> scores = scores(model, batch);
+            Value loss = totalLoss(model, scores, batch.y(), settings);
 
-                // 2. zero the gradients: backward() adds to them, and the last step's are stale
-                if (!settings.forgetZeroGrad()) model.zeroGrad();
+            // 2. zero the gradients: backward() adds to them, and the last step's are stale
+            if (!settings.forgetZeroGrad()) model.zeroGrad();
 
-                // 3. backward: d(loss)/d(p) for every parameter p, as loss.backward() would, on the tape
-                tape.backward(loss);
+            // 3. backward: d(loss)/d(p) for every parameter p
+            loss.backward();
 
-                // 4. update: step each parameter against its gradient
-                double lr = learningRate(settings.lr(), k, settings.steps());
-                sgdStep(model.parameters(), lr);
+            // 4. update: step each parameter against its gradient
+            double lr = learningRate(settings.lr(), k, settings.steps());
+            sgdStep(model.parameters(), lr);
 
-                onStep.accept(new Step(k, loss.data, accuracy(scores, batch.y()), lr, tape.values.size()));
-                if (k == 0) first = loss.data;
-                // the bug on purpose climbs by design: only a loss that is no longer a number stops it
-                if (settings.forgetZeroGrad() ? !Double.isFinite(loss.data) : diverged(loss.data, first)) return false;
-            }
+            onStep.accept(new Step(k, loss.data, accuracy(scores, batch.y()), lr));
+            if (k == 0) first = loss.data;
+            // the bug on purpose climbs by design: only a loss that is no longer a number stops it
+            if (settings.forgetZeroGrad() ? !Double.isFinite(loss.data) : diverged(loss.data, first)) return false;
         }
         return true;
     }
@@ -688,8 +662,7 @@ public class Micrograd {
     /**
      * A run has gone wrong when its loss is no longer a number (NaN, infinite), or has grown to more
      * than 1000 times where it started (1000 times 1, if it started below 1): the steps are too big,
-     * and each one throws the weights further out. train() does not ask it for the bug on purpose
-     * (forgetZeroGrad), whose loss climbs by design: that run stops only at NaN or infinity.
+     * and each one throws the weights further out.
      */
     static boolean diverged(double loss, double first) {
         return !Double.isFinite(loss) || loss > 1000 * Math.max(1, first);
@@ -735,14 +708,170 @@ public class Micrograd {
 
     /** The program: the command line, as picocli reads it (see Cli). */
     public static void main(String[] args) {
-        Cli.main(Cli.commandLine(), args, "try fewer --samples, a smaller --hidden or --batch-size");
+        System.exit(Cli.configure(new CommandLine(new TrainCommand())).execute(args));
+    }
+
+    // =============================================================================================
+    // Plumbing: the command line
+    // =============================================================================================
+
+    /** How the commands of both programs answer: a mistake in one line and exit code 2, never a stack trace. */
+    static final class Cli {
+        private Cli() {}
+
+        static final String VERSION = "1.0"; // the project's version, for every command's --version
+
+        static CommandLine configure(CommandLine cmd) {
+            cmd.setOut(new PrintWriter(System.out, true)); // checkError() then tells of a reader gone (| head)
+            cmd.setExpandAtFiles(false);                   // @file is a word like any other
+            cmd.setOverwrittenOptionsAllowed(true);        // an option given twice takes its last value
+            cmd.setCaseInsensitiveEnumValuesAllowed(true); // --activation tanh
+            cmd.setParameterExceptionHandler((e, args) -> {
+                CommandLine failed = e.getCommandLine();
+                var err = failed.getErr();
+                err.println(e.getMessage());
+                UnmatchedArgumentException.printSuggestions(e, err);
+                err.print(failed.getHelp().synopsisHeading() + failed.getHelp().synopsis(0));
+                err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
+                return 2;
+            });
+            cmd.setExecutionExceptionHandler((e, failed, parsed) -> {
+                if (e instanceof ReaderGone) return 141; // as a shell reports a program stopped by SIGPIPE
+                failed.getErr().println(failed.getCommandName() + ": " + (e.getMessage() == null ? e : e.getMessage()));
+                return 1;
+            });
+            cmd.setExecutionStrategy(parsed -> { // --steps 5 graph would train nothing and ignore --steps
+                if (parsed.subcommand() != null && !parsed.matchedOptions().isEmpty()) {
+                    throw new ParameterException(cmd, "Option '" + parsed.matchedOptions().get(0).longestName()
+                            + "' is for " + cmd.getCommandName() + " without a command; the command '"
+                            + parsed.subcommand().commandSpec().name() + "' does not take it");
+                }
+                return new RunLast().execute(parsed);
+            });
+            return cmd;
+        }
+
+        /** The reader of standard output has gone (| head -1): the run stops, quietly. */
+        static final class ReaderGone extends RuntimeException {}
+
+        /** Prints a line, and stops the run if no one reads it any more. */
+        static void say(PrintWriter out, String line) {
+            out.println(line);
+            if (out.checkError()) throw new ReaderGone();
+        }
+
+        /** A usage error unless ok: "Invalid value for option '--x': 'v'; expected <allowed>". */
+        static void check(CommandSpec spec, boolean ok, String option, String allowed) {
+            if (ok) return;
+            var typed = spec.commandLine().getParseResult().matchedOption(option);
+            Object value = typed == null ? spec.findOption(option).defaultValue()
+                    : typed.originalStringValues().get(typed.originalStringValues().size() - 1);
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': '" + value
+                    + "'; expected " + allowed);
+        }
+
+        static final String SEEDS = "a whole number from 0 to 4294967295"; // NumPy's seeds are 32-bit
+
+        /** Both programs' last line of training: how long it took, and how many Values a step made. */
+        static String trainedLine(int steps, double seconds, long values) {
+            return String.format(Locale.ROOT, "trained %d %s in %.2f s (%.2f ms/step, %d values per step)",
+                    steps, steps == 1 ? "step" : "steps", seconds, steps == 0 ? 0 : 1000 * seconds / steps, values);
+        }
+
+        /** Both programs' hint when a run has gone wrong (see diverged()), naming the option most likely at fault. */
+        static String divergedLine(String program, double loss, int step, String option, double value) {
+            return String.format(Locale.ROOT, "%s: the loss became %s at step %d%s; try a smaller %s (it is %s)",
+                    program, Numbers.repr(loss), step, Double.isFinite(loss) ? ", over 1000 times its first value" : "",
+                    option, Numbers.repr(value));
+        }
+    }
+
+    // =============================================================================================
+    // Plumbing: files
+    // =============================================================================================
+
+    /**
+     * One rule for every file the programs write (--svg, --log, --html, draw(v, file)): an output writes
+     * its file whole, through links, as > would; but it replaces an existing file only if that file is
+     * empty or already holds what this output writes (it starts as such a file does). Anything else, a
+     * program, the launcher, the names, your notes, is refused before any work. A device or a pipe
+     * (/dev/null, a FIFO) is written as > writes it; - and /dev/stdout print to standard output.
+     */
+    record Output(String option, Path file, String start, String what) {
+        static Output svg(String option, Path file) {
+            return new Output(option, file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg ", "an SVG picture");
+        }
+
+        static Output page(String option, Path file) {
+            return new Output(option, file, Page.START, "a page");
+        }
+
+        static Output log(String option, Path file, String header) {
+            return new Output(option, file, header + "\n", "a log that starts " + header);
+        }
+
+        boolean prints() { return file.toString().equals("-") || file.toString().equals("/dev/stdout"); }
+
+        /** Refuses, as a usage error, a file this output may not write, and two outputs that name one file. */
+        static void check(CommandLine cmd, Output... outputs) {
+            for (int i = 0; i < outputs.length; i++) {
+                Output o = outputs[i];
+                if (o == null || o.prints()) continue;
+                String problem = Files.isDirectory(o.file) ? "it is a folder"
+                        : !Files.isDirectory(o.file.toAbsolutePath().getParent()) ? "there is no such folder"
+                        : Files.isRegularFile(o.file) && !o.holdsItsKind() ? "it holds something else"
+                        : null;
+                for (int j = 0; j < i && problem == null; j++) {
+                    if (outputs[j] != null && same(outputs[j].file, o.file)) problem = outputs[j].option + " names it";
+                }
+                if (problem != null) {
+                    throw new ParameterException(cmd, "Invalid value for option '" + o.option + "': '" + o.file
+                            + "'; expected a new file, an empty one, or " + o.what + " (" + problem + ")");
+                }
+            }
+        }
+
+        private boolean holdsItsKind() {
+            try (var in = Files.newInputStream(file)) {
+                String begins = new String(in.readNBytes(start.length()), StandardCharsets.UTF_8);
+                return begins.isEmpty() || begins.equals(start);
+            } catch (IOException e) {
+                return true; // what cannot be read cannot be lost: writing it will say what is wrong
+            }
+        }
+
+        private static boolean same(Path a, Path b) {
+            try {
+                return Files.isSameFile(a, b);
+            } catch (IOException e) { // one of them does not exist yet
+                return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+            }
+        }
+
+        /** Writes the text, whole. */
+        void write(CommandLine cmd, String text) {
+            try (var out = open(cmd)) {
+                out.print(text);
+                if (out.checkError()) throw new IllegalStateException("cannot write " + option + " '" + file + "'");
+            }
+        }
+
+        /** The file, open for writing as > opens it (standard output stays open when closed). */
+        PrintWriter open(CommandLine cmd) {
+            if (prints()) return new PrintWriter(cmd.getOut(), true) { @Override public void close() { flush(); } };
+            try {
+                return new PrintWriter(Files.newBufferedWriter(file), true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + option + " '" + file + "': " + e, e);
+            }
+        }
     }
 
     // =============================================================================================
     // Plumbing: the graph printer
     // =============================================================================================
 
-    /** A Value's graph as an indented tree, or in Graphviz's DOT language. */
+    /** A Value's graph as an indented tree. */
     static final class GraphText {
         private GraphText() {}
 
@@ -774,35 +903,6 @@ public class Micrograd {
             String op = v.op.isEmpty() ? "" : "  [" + v.op + "]";
             return String.format(Locale.ROOT, "%s%s  data %.4f  grad %.4f", name, op, v.data, v.grad);
         }
-
-        /**
-         * The graph drawn left to right as micrograd's draw_dot draws it: a record per Value (label |
-         * data | grad), and a small node per operation between its inputs and its result.
-         * Render it with:  dot -Tsvg graph.dot -o graph.svg
-         */
-        static String dot(Value root) {
-            List<Value> order = root.buildTopo();
-            var id = new IdentityHashMap<Value, String>();
-            for (Value v : order) id.put(v, "v" + id.size());
-            var out = new StringBuilder("digraph micrograd {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n");
-            for (Value v : order) {
-                String name = id.get(v);
-                out.append(String.format(Locale.ROOT,
-                        "  %s [shape=record, label=\"{ %s | data %.4f | grad %.4f }\"];%n",
-                        name, escape(v.label), v.data, v.grad));
-                if (!v.op.isEmpty()) {
-                    out.append(String.format("  %s_op [shape=circle, label=\"%s\"];%n", name, escape(v.op)));
-                    out.append(String.format("  %s_op -> %s;%n", name, name));
-                    for (Value input : v.inputs()) out.append(String.format("  %s -> %s_op;%n", id.get(input), name));
-                }
-            }
-            return out.append("}\n").toString();
-        }
-
-        /** Characters that mean something inside a DOT record label get a backslash. */
-        static String escape(String text) {
-            return text.replaceAll("([\\\\\"{}|<>])", "\\\\$1");
-        }
     }
 
     // =============================================================================================
@@ -833,7 +933,7 @@ public class Micrograd {
                     Operation.of("a ** 3", 1, v -> v.get(0).pow(3)),
                     new Operation("a ** -1", 1, v -> v.get(0).pow(-1), x -> x[0] == 0, "1/0 has no derivative"),
                     new Operation("a ** 0.5", 1, v -> v.get(0).pow(0.5), x -> x[0] <= 0, "square root needs a > 0"),
-                    new Operation("relu(a)", 1, v -> v.get(0).relu(), x -> x[0] == 0, "relu has a kink at 0"),
+                    Operation.of("relu(a)", 1, v -> v.get(0).relu()),
                     Operation.of("tanh(a)", 1, v -> v.get(0).tanh()),
                     Operation.of("exp(a)", 1, v -> v.get(0).exp()),
                     new Operation("log(a)", 1, v -> v.get(0).log(), x -> x[0] <= 0, "log needs a > 0"),
@@ -845,7 +945,7 @@ public class Micrograd {
         static final double[][] TWO_INPUT_POINTS = {{-1.5, 2.0}, {0.5, -3.0}, {2.0, 0.0}};
 
         /** Checks each operation at each point, for each of its inputs. */
-        static List<GradCheck> checkOperations(List<Operation> operations, double h) {
+        static List<GradCheck> checkOperations(List<Operation> operations, double h, double tolerance) {
             var checks = new ArrayList<GradCheck>();
             for (Operation op : operations) {
                 for (double[] at : op.inputs() == 1 ? ONE_INPUT_POINTS : TWO_INPUT_POINTS) {
@@ -853,7 +953,7 @@ public class Micrograd {
                         String what = op.name() + (op.inputs() == 2 ? ", d/d" + "ab".charAt(i) : "")
                                 + " at " + pointText(at);
                         checks.add(op.undefinedAt().test(at) ? new GradCheck(what, 0, 0, op.why())
-                                : checkInput(what, op.f(), at, i, h));
+                                : checkInput(what, op.f(), at, i, h, tolerance));
                     }
                 }
             }
@@ -1381,90 +1481,25 @@ public class Micrograd {
      * Once it has drawn, the script sets data-drawn="1" on the body; a script error is written into
      * data-errors (the tests read both from headless Chromium's --dump-dom, which shows no console).
      */
+    /**
+     * What the pages share (--html here and in MicroGpt.java, trace --html): a page is a template in web/,
+     * packed with the program by //FILES, and the run's numbers, which Java writes as JSON into it; a small
+     * script in the page draws them. Its Content-Security-Policy forbids every fetch, so a page works
+     * offline or not at all.
+     */
     static final class Page {
         private Page() {}
 
-        static String html(String title, String style, String body, String json, String script) {
-            return """
-                    <!DOCTYPE html>
-                    <html lang="en">
-                    <head>
-                    <meta charset="utf-8">
-                    <meta http-equiv="Content-Security-Policy" \
-                    content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'">
-                    <title>%s</title>
-                    <style>
-                    body { font-family: sans-serif; font-size: 14px; color: #222; margin: 16px 24px;
-                      max-width: 1000px; }
-                    h1 { font-size: 18px; font-weight: normal; }
-                    h2 { font-size: 15px; margin: 20px 0 6px; }
-                    figure { margin: 8px 16px 8px 0; display: inline-block; vertical-align: top; }
-                    figcaption, .note { color: #555; font-size: 13px; max-width: 62em; }
-                    canvas { display: block; }
-                    %s</style>
-                    </head>
-                    <body>
-                    <script>
-                    window.onerror = function (message, source, line) {
-                      const errors = document.body.dataset.errors || "";
-                      document.body.dataset.errors = errors + message + " (line " + line + ") ";
-                    };
-                    </script>
-                    %s
-                    <script type="application/json" id="data">
-                    %s
-                    </script>
-                    <script>
-                    // A line chart: c.x and c.y the points; c.xTicks, c.yTicks and c.yMax the axes (Java's Svg.ticks);
-                    // if given, a cursor at point c.cursor, a dashed line at height c.level.y, and in black the mean
-                    // of the last c.mean points.
-                    function chart(canvas, c) {
-                      const g = canvas.getContext("2d"), W = canvas.width, H = canvas.height;
-                      const L = 54, R = 14, T = 26, B = 40; // the margins: left, right, top, bottom
-                      const xMin = c.x[0], xMax = Math.max(c.x[c.x.length - 1], xMin + 1);
-                      const px = x => L + (x - xMin) / (xMax - xMin) * (W - L - R);
-                      const py = y => H - B - Math.min(y, c.yMax) / c.yMax * (H - T - B);
-                      g.clearRect(0, 0, W, H);
-                      g.font = "11px sans-serif"; g.fillStyle = "#222"; g.strokeStyle = "#444"; g.lineWidth = 1;
-                      g.strokeRect(L, T, W - L - R, H - T - B);
-                      g.textAlign = "center";
-                      for (const t of c.xTicks) {
-                        line(g, px(t), H - B, px(t), H - B + 5);
-                        g.fillText(t, px(t), H - B + 17);
-                      }
-                      g.fillText(c.xLabel, L + (W - L - R) / 2, H - 6);
-                      g.textAlign = "right";
-                      for (const t of c.yTicks) { line(g, L - 5, py(t), L, py(t)); g.fillText(t, L - 8, py(t) + 4); }
-                      g.textAlign = "left"; g.font = "12px sans-serif";
-                      g.fillText(c.yLabel, L + 4, T - 8);
-                      if (c.level) {
-                        g.setLineDash([6, 4]); line(g, L, py(c.level.y), W - R, py(c.level.y)); g.setLineDash([]);
-                        g.fillText(c.level.label, W - R - 8 - g.measureText(c.level.label).width, py(c.level.y) - 6);
-                      }
-                      g.strokeStyle = c.colour; g.lineWidth = c.mean ? 1 : 2; g.beginPath();
-                      c.y.forEach((y, i) => g.lineTo(px(c.x[i]), py(Number.isFinite(y) ? y : c.yMax)));
-                      g.stroke();
-                      if (c.mean) {
-                        let sum = 0;
-                        g.strokeStyle = "#222"; g.lineWidth = 2; g.beginPath();
-                        c.y.forEach((y, i) => {
-                          sum += y - (i >= c.mean ? c.y[i - c.mean] : 0);
-                          g.lineTo(px(c.x[i]), py(sum / Math.min(i + 1, c.mean)));
-                        });
-                        g.stroke();
-                      }
-                      if (c.cursor != null) {
-                        const x = px(c.x[c.cursor]);
-                        g.strokeStyle = "#222"; g.lineWidth = 1; line(g, x, T, x, H - B);
-                        g.fillStyle = c.colour; g.beginPath(); g.arc(x, py(c.y[c.cursor]), 4, 0, 2 * Math.PI);
-                        g.fill(); g.stroke();
-                      }
-                    }
-                    function line(g, x0, y0, x1, y1) { g.beginPath(); g.moveTo(x0, y0); g.lineTo(x1, y1); g.stroke(); }
-                    %s</script>
-                    </body>
-                    </html>
-                    """.formatted(Svg.xml(title), style, body, json, script);
+        static final String START = "<!DOCTYPE html>\n<!-- micrograd for Java."; // how each template starts
+
+        /** The template web/NAME with the data in place of __DATA__. */
+        static String of(String name, String json) {
+            try (var in = Micrograd.class.getResourceAsStream("/web/" + name)) {
+                if (in == null) throw new IllegalStateException("web/" + name + " is not on the class path");
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("__DATA__", json);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         /** A JSON string in plain ASCII; '<' escaped too, so that no "</script>" can end the data block. */
@@ -1499,13 +1534,22 @@ public class Micrograd {
         static String ticks(double max) {
             return numbers(Svg.ticks(0, max).stream().mapToDouble(Double::doubleValue).toArray(), Numbers::shortNumber);
         }
+
+        /** count of the steps 0 .. steps - 1, evenly spaced, the first and the last among them. */
+        static BitSet evenlySpaced(int steps, int count) {
+            var chosen = new BitSet(steps);
+            for (int i = 0; i < count; i++) {
+                chosen.set(count == 1 ? 0 : (int) Math.round((double) i * (steps - 1) / (count - 1)));
+            }
+            return chosen;
+        }
     }
 
     /**
-     * --html: a page that replays the run. Java writes the data: the training points, and a frame per step
-     * (or, past MAX_FRAMES steps, evenly spaced): its loss, accuracy and learning rate as the step line has
-     * them, and the parameters that step's forward pass used, to 6 digits. The page's script evaluates the
-     * network on the plane for the frame shown: the score, and each neuron's own output.
+     * --html: a page that replays the run (web/replay.html). Java writes the data: the training points,
+     * and a frame per step (or, past MAX_FRAMES steps, evenly spaced): its loss, accuracy and learning rate
+     * as the step line has them, and the parameters that step's forward pass used, to 6 digits. The page's
+     * script evaluates the network on the plane for the frame shown: the score, and each neuron's output.
      */
     static final class HtmlReplay {
         static final int MAX_FRAMES = 300;      // every step of a run up to this long; evenly spaced beyond
@@ -1524,17 +1568,8 @@ public class Micrograd {
             this.steps = steps;
             drawn = model.layers.stream().allMatch(layer -> layer.neurons.size() <= MAX_DRAWN);
             int fit = drawn ? Math.max(2, MAX_NUMBERS / model.parameters().size()) : MAX_FRAMES;
-            chosen = evenlySpaced(steps, Math.min(steps, Math.min(MAX_FRAMES, fit)));
+            chosen = Page.evenlySpaced(steps, Math.min(steps, Math.min(MAX_FRAMES, fit)));
             next = drawn ? Weights.of(model).parameters() : null;
-        }
-
-        /** count of the steps 0 .. steps - 1, evenly spaced, the first and the last among them. */
-        static BitSet evenlySpaced(int steps, int count) {
-            var chosen = new BitSet(steps);
-            for (int i = 0; i < count; i++) {
-                chosen.set(count == 1 ? 0 : (int) Math.round((double) i * (steps - 1) / (count - 1)));
-            }
-            return chosen;
         }
 
         /** After each step (its update done): keep a frame if the step is chosen. */
@@ -1543,19 +1578,19 @@ public class Micrograd {
             if (drawn && chosen.get(step.step() + 1)) next = Weights.of(model).parameters();
         }
 
-        List<Frame> frames() { return frames; }
-
-        String page(String title, MLP model, Dataset data) {
+        /** The page; a note (or null) says what went wrong if the run stopped early. */
+        String page(String title, MLP model, Dataset data, int batchSize, String note) {
             Weights shape = Weights.of(model);
-            boolean plane = data.inputs() == 2;
             var json = new StringBuilder("{\n");
             json.append("\"title\": ").append(Page.string(title)).append(",\n");
+            if (note != null) json.append("\"note\": ").append(Page.string(note)).append(",\n");
             json.append("\"sizes\": ").append(shape.sizes()).append(", \"activation\": ")
                 .append(Page.string(shape.activation().name().toLowerCase(Locale.ROOT))).append(",\n");
-            json.append("\"steps\": ").append(steps).append(", \"drawn\": ").append(drawn).append(",\n");
+            json.append("\"steps\": ").append(steps).append(", \"batchSize\": ").append(batchSize)
+                .append(", \"drawn\": ").append(drawn).append(",\n");
             json.append(String.format("\"colours\": {\"minus\": \"%s\", \"plus\": \"%s\", \"lightMinus\": \"%s\", "
                     + "\"lightPlus\": \"%s\"},%n", Svg.BLUE, Svg.ORANGE, Svg.LIGHT_BLUE, Svg.LIGHT_ORANGE));
-            if (plane) {
+            if (data.inputs() == 2) {
                 TextPlot.Box box = TextPlot.Box.around(data.x());
                 json.append("\"box\": ").append(Page.numbers(new double[] {box.xMin(), box.xMax(), box.yMin(),
                         box.yMax()}, Page::number)).append(",\n");
@@ -1586,1079 +1621,14 @@ public class Micrograd {
                 json.append("}");
             }
             json.append("\n]\n}");
-            int most = Collections.max(shape.sizes());
-            return Page.html(title, STYLE, body(title, data, plane, most), json.toString(), SCRIPT);
-        }
-
-        private String body(String title, Dataset data, boolean plane, int most) {
-            String left = !plane ? "<p class=\"note\">The plane and each neuron's map need 2-D data; this dataset has "
-                    + data.inputs() + " inputs. Each sample's prediction at this step:</p><table id=\"predictions\">"
-                    + "</table>"
-                    : !drawn ? "" : """
-                    <canvas id="plane" width="400" height="400"></canvas>
-                    <figcaption>The plane coloured by the model's score: orange where it says +1, blue where it says
-                    -1, paler towards 0 (white: the boundary, where the score is 0; full colour from a score of 1,
-                    the hinge loss's margin). Squares: samples of class +1; circles: class -1.</figcaption>""";
-            String network = drawn ? """
-                    <h2>The network at this step</h2>
-                    <figure><canvas id="network" width="960" height="%d"></canvas>
-                    <figcaption>Each square is a neuron, in columns layer by layer%s. The lines are the weights: orange
-                    positive, blue negative, thicker is larger.</figcaption>
-                    </figure>""".formatted(Math.min(900, Math.max(160, 60 + most * 46)), !plane ? ""
-                    : "; its picture is the neuron's output over the same plane (orange positive, blue negative, "
-                    + "white 0, each scaled to its own largest value). The first layer's neurons see straight lines; "
-                    + "the layers after them combine those into curves")
-                    : "<p class=\"note\">The network has a layer of more than " + MAX_DRAWN
-                    + " neurons; this page draws networks of up to " + MAX_DRAWN + " a layer.</p>";
-            String controls = frames.isEmpty() ? "<p class=\"note\">No training steps were run.</p>" : """
-                    <p class="controls"><button id="play">Play</button>
-                    <input id="slider" type="range" min="0" max="0" value="0"></p>
-                    <p class="controls" id="numbers"></p>
-                    <p class="note">Each frame is the model as that step's forward pass saw it, before its update: the
-                    loss, accuracy and learning rate are that step's line. %s Keys: left and right arrows, Home,
-                    End; space plays and pauses.</p>""".formatted(frames.size() == steps ? "Every step is here."
-                    : frames.size() + " of the " + steps + " steps are here, evenly spaced.");
-            return "<h1>" + Svg.xml(title) + "</h1>\n" + controls + "\n<div><figure class=\"plane\">" + left
-                    + "</figure>\n"
-                    + "<figure><canvas id=\"loss\" width=\"540\" height=\"200\"></canvas>"
-                    + "<canvas id=\"accuracy\" width=\"540\" height=\"200\"></canvas></figure></div>\n" + network;
-        }
-
-        static final String STYLE = """
-                .controls { font-size: 15px; margin: 6px 0; } .controls input { width: 480px; vertical-align: middle; }
-                #predictions td, #predictions th { padding: 2px 12px; text-align: right; }
-                button { width: 5em; } .plane { width: 400px; } .plane figcaption { margin-top: 6px; }
-                """;
-
-        static final String SCRIPT = """
-                // 1. The data, as Micrograd.java wrote it (see HtmlReplay).
-                const data = JSON.parse(document.getElementById("data").textContent);
-                const frames = data.frames, last = data.sizes.length - 1, G = 100; // the plane: G x G points
-                const rgb = hex => [1, 3, 5].map(i => parseInt(hex.substr(i, 2), 16));
-                const MINUS = rgb(data.colours.minus), PLUS = rgb(data.colours.plus);
-                const LIGHT = [rgb(data.colours.lightMinus), rgb(data.colours.lightPlus)];
-                function printed(x) { // as Python's repr, and so the step lines, print a number
-                  if (Number.isInteger(x) && Math.abs(x) < 1e16) return x.toFixed(1);
-                  if (x == 0 || (Math.abs(x) >= 1e-4 && Math.abs(x) < 1e16)) return String(x);
-                  return x.toExponential().replace(/e([+-])(\\d)$/, (e, sign, digit) => "e" + sign + "0" + digit);
-                }
-
-                // 2. A frame: its network, and every neuron's output at every point of the plane.
-                function network(p) { // the flat parameters in micrograd's order: each neuron's weights, then its bias
-                  const layers = [];
-                  for (let l = 1, at = 0; l <= last; l++) {
-                    const inputs = data.sizes[l - 1], layer = [];
-                    for (let n = 0; n < data.sizes[l]; n++, at += inputs + 1) {
-                      layer.push({w: p.slice(at, at + inputs), b: p[at + inputs]});
-                    }
-                    layers.push(layer);
-                  }
-                  return layers;
-                }
-                function activation(s) {
-                  return data.activation == "relu" ? Math.max(0, s) : data.activation == "tanh" ? Math.tanh(s) : s;
-                }
-                function forward(layers, x) { // every layer's outputs for one input, the input first
-                  const all = [x];
-                  layers.forEach((layer, l) => all.push(layer.map(n => n.w.reduce((s, w, i) => s + w * all[l][i], n.b))
-                                                             .map(s => l < last - 1 ? activation(s) : s)));
-                  return all;
-                }
-                function outputs(layers) { // maps[l][n][cell]: neuron n of layer l (layer 0: the inputs) at each point
-                  const maps = data.sizes.map(n => Array.from({length: n}, () => new Float64Array(G * G)));
-                  const [x0, x1, y0, y1] = data.box;
-                  for (let cell = 0; cell < G * G; cell++) {
-                    const row = Math.floor(cell / G), column = cell % G;
-                    const x = [x0 + (column + 0.5) * (x1 - x0) / G, y1 - (row + 0.5) * (y1 - y0) / G];
-                    forward(layers, x).forEach((a, l) => a.forEach((v, n) => maps[l][n][cell] = v));
-                  }
-                  return maps;
-                }
-                const steps = frames.map(f => f.step), losses = frames.map(f => f.loss);
-                const accuracies = frames.map(f => f.accuracy);
-                const biggest = frames.reduce((most, f) => network(f.parameters || []).flat() // the largest weight
-                  .reduce((most, n) => n.w.reduce((most, w) => Math.max(most, Math.abs(w)), most), most), 1e-9);
-
-                // 3. Drawing.
-                function paint(g, values, scale, colours, x, y, size) { // white at 0, full colour from |value| = scale
-                  const image = new ImageData(G, G);
-                  values.forEach((v, i) => {
-                    const t = Math.min(1, Math.abs(v) / scale), c = colours[v > 0 ? 1 : 0];
-                    image.data.set([...c.map(k => 255 + (k - 255) * t), 255], 4 * i);
-                  });
-                  const picture = document.createElement("canvas");
-                  picture.width = picture.height = G;
-                  picture.getContext("2d").putImageData(image, 0, 0);
-                  g.imageSmoothingEnabled = size < G;
-                  g.drawImage(picture, x, y, size, size);
-                }
-                function drawPlane(score) {
-                  const canvas = document.getElementById("plane"), g = canvas.getContext("2d"), S = canvas.width;
-                  const [x0, x1, y0, y1] = data.box;
-                  paint(g, score, 1, LIGHT, 0, 0, S);
-                  g.strokeStyle = "#222"; g.lineWidth = 0.6;
-                  for (const [x, y, label] of data.points) {
-                    const px = (x - x0) / (x1 - x0) * S, py = (y1 - y) / (y1 - y0) * S;
-                    g.fillStyle = label > 0 ? data.colours.plus : data.colours.minus;
-                    g.beginPath();
-                    if (label > 0) g.rect(px - 3.5, py - 3.5, 7, 7); else g.arc(px, py, 4, 0, 2 * Math.PI);
-                    g.fill(); g.stroke();
-                  }
-                }
-                function drawNetwork(layers, maps) {
-                  const canvas = document.getElementById("network"), g = canvas.getContext("2d");
-                  const W = canvas.width, H = canvas.height, most = Math.max(...data.sizes);
-                  const size = Math.max(8, Math.min(40, Math.floor((H - 50) / most) - 6));
-                  const at = (l, n) => [50 + l * (W - 100 - size) / last,           // a neuron's top left corner
-                                        40 + (H - 40 - data.sizes[l] * (size + 6)) / 2 + n * (size + 6)];
-                  g.clearRect(0, 0, W, H);
-                  layers.forEach((layer, l) => layer.forEach((neuron, n) => neuron.w.forEach((w, i) => {
-                    const [xa, ya] = at(l, i), [xb, yb] = at(l + 1, n), strength = Math.abs(w) / biggest;
-                    g.strokeStyle = w > 0 ? data.colours.plus : data.colours.minus;
-                    g.lineWidth = 0.3 + 4 * strength;
-                    g.globalAlpha = 0.2 + 0.7 * strength;
-                    line(g, xa + size, ya + size / 2, xb, yb + size / 2);
-                  })));
-                  g.globalAlpha = 1;
-                  g.font = "12px sans-serif"; g.textAlign = "center"; g.fillStyle = "#222";
-                  data.sizes.forEach((count, l) => {
-                    for (let n = 0; n < count; n++) {
-                      const [x, y] = at(l, n);
-                      if (maps) {
-                        let top = 0;
-                        for (const v of maps[l][n]) top = Math.max(top, Math.abs(v));
-                        paint(g, maps[l][n], top || 1, [MINUS, PLUS], x, y, size);
-                      } else {
-                        g.fillStyle = "#eee"; g.fillRect(x, y, size, size); g.fillStyle = "#222";
-                      }
-                      g.strokeStyle = "#444"; g.lineWidth = 1; g.strokeRect(x, y, size, size);
-                      if (l == 0) g.fillText("x" + (n + 1), x - 14, y + size / 2 + 4);
-                    }
-                    const heading = l == 0 ? "inputs" : l == last ? "output: the score"
-                                  : "layer " + l + ": " + count + " " + data.activation;
-                    g.fillText(heading, at(l, 0)[0] + size / 2, 16);
-                  });
-                }
-                function drawPredictions(layers) { // for data with more than 2 inputs: each sample's prediction
-                  document.getElementById("predictions").innerHTML
-                    = "<tr><th>input</th><th>target</th><th>prediction</th></tr>"
-                    + data.points.map(p => "<tr><td>[" + p.slice(0, -1).join(", ") + "]</td><td>" + p[p.length - 1]
-                      + "</td><td>" + forward(layers, p.slice(0, -1))[last][0].toFixed(4) + "</td></tr>").join("");
-                }
-                function draw(i) {
-                  const f = frames[i];
-                  document.getElementById("numbers").textContent = "step " + f.step + " (of 0 to " + (data.steps - 1)
-                    + "): loss " + printed(f.loss) + ", accuracy " + printed(f.accuracy) + "%, lr " + printed(f.lr);
-                  chart(document.getElementById("loss"), {x: steps, y: losses, xTicks: data.xTicks,
-                    yTicks: data.loss.yTicks, yMax: data.loss.yMax, xLabel: "step", yLabel: "loss",
-                    colour: data.colours.minus, cursor: i});
-                  chart(document.getElementById("accuracy"), {x: steps, y: accuracies, xTicks: data.xTicks,
-                    yTicks: data.accuracy.yTicks, yMax: data.accuracy.yMax, xLabel: "step", yLabel: "accuracy (%)",
-                    colour: data.colours.plus, cursor: i});
-                  if (data.drawn) {
-                    const layers = network(f.parameters), maps = data.box ? outputs(layers) : null;
-                    if (maps) drawPlane(maps[last][0]); else drawPredictions(layers);
-                    drawNetwork(layers, maps);
-                  }
-                  document.body.dataset.drawn = "1";
-                }
-
-                // 4. The controls: play and pause, the slider, the keys, and #step=K in the address.
-                let shown = 0, timer = null;
-                const slider = document.getElementById("slider"), button = document.getElementById("play");
-                function show(i) {
-                  shown = Math.max(0, Math.min(frames.length - 1, i));
-                  slider.value = shown;
-                  draw(shown);
-                }
-                function play() {
-                  if (timer) {
-                    clearInterval(timer);
-                    timer = null;
-                  } else {
-                    if (shown == frames.length - 1) show(0);
-                    timer = setInterval(() => shown == frames.length - 1 ? play() : show(shown + 1),
-                                        Math.max(30, Math.min(150, 10000 / frames.length)));
-                  }
-                  button.textContent = timer ? "Pause" : "Play";
-                }
-                function fromAddress() { // #step=40: the last frame at or before step 40; else the last frame
-                  const asked = /step=(\\d+)/.exec(location.hash);
-                  const at = asked ? frames.filter(f => f.step <= +asked[1]).length - 1 : frames.length - 1;
-                  show(at);
-                }
-                if (frames.length) {
-                  slider.max = frames.length - 1;
-                  slider.oninput = () => show(+slider.value);
-                  button.onclick = play;
-                  document.onkeydown = e => {
-                    if (e.target == slider && e.key.startsWith("Arrow")) return; // the slider moves itself,
-                    if (e.target == button && e.key == " ") return;               // and the button clicks itself
-                    const to = {ArrowRight: shown + 1, ArrowLeft: shown - 1, Home: 0, End: frames.length - 1}[e.key];
-                    if (to != null) show(to); else if (e.key == " ") play(); else return;
-                    e.preventDefault();
-                  };
-                  window.onhashchange = fromAddress;
-                  fromAddress();
-                } else {
-                  document.body.dataset.drawn = "1";
-                }
-                """;
-    }
-
-    // =============================================================================================
-    // Plumbing: files
-    // =============================================================================================
-
-    /**
-     * Writing the user's files, by one rule for every file option (--svg, --log, --dot, ...): a file is
-     * known by what it is (its device and inode, once links are followed), never by the name typed.
-     * Before any work, each option's path is checked and its way of writing chosen (see Way); nothing
-     * that is not the user's to lose is replaced, and a failure after the work began is one line and
-     * exit code 1.
-     */
-    static final class Output {
-        private Output() {}
-
-        /** How a destination is written. */
-        enum Way {
-            STDOUT,    // this process's standard output (/dev/stdout, /dev/fd/1, or the file that > named): printed to it
-            STDERR,    // likewise standard error
-            DEVICE,    // a device or a pipe (/dev/null, a FIFO): written in place, as often as you like
-            IN_PLACE,  // a file with other hard links, or one that may be written but not replaced: as > writes it
-            REPLACE    // an ordinary file, or a new one: written beside its place and renamed over it, whole or not at all
-        }
-
-        /** One file option's destination, checked: the option, the path as typed, the file it names, and how. */
-        record Target(String option, Path path, Path file, Way way) {
-            boolean isFile() { return way == Way.IN_PLACE || way == Way.REPLACE; }
-
-            boolean prints() { return way == Way.STDOUT || way == Way.STDERR; }
-
-            /** Standard output or error, for the two ways that print. */
-            PrintWriter stream(CommandLine cmd) { return way == Way.STDOUT ? cmd.getOut() : cmd.getErr(); }
-        }
-
-        /** A file that could not be written, found after the work began: one line, exit code 1. */
-        static final class FileError extends RuntimeException {
-            private static final long serialVersionUID = 1;
-
-            FileError(Target t, IOException e) {
-                super("cannot write " + t.option() + " '" + t.path() + "': " + reason(e));
-            }
-        }
-
-        /** Temporary files not yet moved into place; removed if the program is stopped (Ctrl-C). */
-        static final Set<Path> PENDING = Collections.synchronizedSet(new HashSet<>());
-
-        static { // forEach on a synchronized set holds its lock while it goes
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> PENDING.forEach(p -> p.toFile().delete())));
-        }
-
-        static final Path STDOUT = Path.of("/proc/self/fd/1"), STDERR = Path.of("/proc/self/fd/2");
-        static final int LONGEST_NAME = 255; // bytes in a file name, on the usual file systems
-
-        /**
-         * Checks a destination before any work and says how it will be written; refuses (a usage error)
-         * a path that could not or should not be written.
-         */
-        static Target target(CommandLine cmd, String option, Path path) {
-            String text = path.toString();
-            Cli.require(cmd, !text.isEmpty(), option, path, "a file name");
-            Cli.require(cmd, !text.endsWith("/") && !Files.isDirectory(path), option, path,
-                    "a file name; that is a directory");
-            Object id = identity(path);
-            if (id.equals(identity(STDOUT))) return new Target(option, path, path, Way.STDOUT);
-            if (id.equals(identity(STDERR))) return new Target(option, path, path, Way.STDERR);
-            Path file = resolveLinks(path);
-            Cli.require(cmd, !Files.isSymbolicLink(file), option, path,
-                    "a file name; its links go round in a loop (or through more than 40 links)");
-            boolean exists = Files.exists(path);
-            if (exists && !Files.isRegularFile(path)) {
-                Cli.require(cmd, Files.isWritable(path), option, path, "a file that can be written (permission denied)");
-                return new Target(option, path, file, Way.DEVICE);
-            }
-            // /dev/fd/5 may be a file that Java itself opened (its own modules, a jar): only 1 and 2 are yours
-            Cli.require(cmd, !viaDescriptor(path), option, path,
-                    "a file name; a descriptor other than standard output or error is not written");
-            Cli.require(cmd, !isJavaSource(file), option, path,
-                    "a file that is not a Java source (it would replace a program)");
-            Cli.require(cmd, file.getParent() != null && Files.isDirectory(file.getParent()), option, path,
-                    "a file in an existing folder (no such folder)");
-            int me = unix(Path.of("/proc/self"), "uid", 0); // /proc/self is owned by this process's user
-            if (exists && (links(file) > 1 || !canReplace(file, me))) {
-                Cli.require(cmd, Files.isWritable(file), option, path, "a file that can be written (permission denied)");
-                return new Target(option, path, file, Way.IN_PLACE);
-            }
-            String name = file.getFileName().toString(), temporary = temporaryFor(file).getFileName().toString();
-            int spare = LONGEST_NAME - temporary.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-            Cli.require(cmd, spare >= 0, option, path, "a file name of at most " + (name.length() + spare) + " characters");
-            boolean writable = Files.isWritable(file.getParent()) && (!exists || Files.isWritable(file));
-            Cli.require(cmd, writable, option, path, "a file that can be written (permission denied)");
-            return new Target(option, path, file, Way.REPLACE);
-        }
-
-        /**
-         * No two outputs of one run may be the same file, nor an output the file the run reads (the
-         * second would replace the first). Devices and standard output may be named as often as you like.
-         */
-        static void requireDistinct(CommandLine cmd, List<Target> outputs, String inputOption, Path input) {
-            var seen = new HashMap<Object, String>(); // each file's identity, and the option that named it first
-            if (input != null) seen.put(identity(input), inputOption);
-            for (Target t : outputs) {
-                String earlier = t.isFile() ? seen.putIfAbsent(identity(t.path()), t.option()) : null;
-                Cli.require(cmd, earlier == null, t.option(), t.path(), "another file than " + earlier
-                        + "'s (it would replace it)");
-            }
-        }
-
-        /** Checks a destination again (things may have changed during the work) and writes it whole. */
-        static void writeWhole(CommandLine cmd, String option, Path path, String text) {
-            Target t = target(cmd, option, path);
-            byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            try {
-                switch (t.way()) {
-                    case STDOUT, STDERR -> t.stream(cmd).append(text).flush();
-                    case DEVICE -> Files.write(t.file(), bytes, StandardOpenOption.WRITE);
-                    case IN_PLACE -> Files.write(t.file(), bytes, StandardOpenOption.WRITE,
-                            StandardOpenOption.TRUNCATE_EXISTING);
-                    case REPLACE -> replace(t.file(), bytes);
-                }
-            } catch (IOException e) {
-                throw new FileError(t, e);
-            }
-        }
-
-        /** Writes a file beside its place and renames it over its place: whole or not at all, its permissions kept. */
-        static void replace(Path file, byte[] bytes) throws IOException {
-            Path temporary = temporaryFor(file);
-            PENDING.add(temporary);
-            try {
-                Files.write(temporary, bytes, StandardOpenOption.CREATE_NEW);
-                try {
-                    Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(file));
-                } catch (IOException | UnsupportedOperationException e) {
-                    // a new file, or not a POSIX file system: the new file keeps the default permissions
-                }
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-                PENDING.remove(temporary);
-            }
-        }
-
-        /** Beside the target, so that the move is a rename within one folder. */
-        static Path temporaryFor(Path target) {
-            return target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".part");
-        }
-
-        /** What a path is: its device and inode once links are followed; a path not there yet, its real place. */
-        static Object identity(Path path) {
-            try {
-                Object key = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-                if (key != null) return key;
-            } catch (IOException | UnsupportedOperationException e) {
-                // not there (yet): named by its real folder and its name below
-            }
-            Path file = resolveLinks(path), parent = file.getParent();
-            try {
-                return parent == null ? file : parent.toRealPath().resolve(file.getFileName());
-            } catch (IOException e) {
-                return file;
-            }
-        }
-
-        /** The file a path names once symbolic links are followed (a dangling link: where it points). */
-        static Path resolveLinks(Path path) { return follow(path.toAbsolutePath(), p -> false); }
-
-        /** Whether a path, or a link on the way from it, is a numbered descriptor (/dev/fd/N, /proc/self/fd/N). */
-        static boolean viaDescriptor(Path path) {
-            Predicate<Path> descriptor = p -> p.toString()
-                    .matches("/dev/(fd/\\d+|stdin|stdout|stderr)|/proc/[^/]+/fd/\\d+");
-            return descriptor.test(follow(path.toAbsolutePath().normalize(), descriptor));
-        }
-
-        /** Follows symbolic links from a path, at most 40, until one is not a link or is where to stop. */
-        static Path follow(Path p, Predicate<Path> stop) {
-            for (int hops = 0; hops < 40 && !stop.test(p) && Files.isSymbolicLink(p); hops++) {
-                try {
-                    p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
-                } catch (IOException e) {
-                    break;
-                }
-            }
-            return p;
-        }
-
-        /**
-         * A Java source, or a copy or link of one: named .java, starting as this project's scripts start, or,
-         * for a file with more than one name (a hard link to a source named .java elsewhere), starting as
-         * Java does.
-         */
-        static boolean isJavaSource(Path file) {
-            if (!Files.isRegularFile(file)) return false;
-            if (file.getFileName().toString().endsWith(".java")) return true;
-            try (var in = Files.newInputStream(file)) {
-                String start = new String(in.readNBytes(200), java.nio.charset.StandardCharsets.UTF_8).stripLeading();
-                return start.startsWith("///usr/bin/env jbang") || links(file) > 1 && start.matches(
-                        "(?s)(package|import|public|final|abstract|class|record|interface|enum)\\s.*|/[*/].*");
-            } catch (IOException e) {
-                return false;
-            }
-        }
-
-        /** How many names (hard links) a file has; 1 where the file system does not say. */
-        static int links(Path file) { return unix(file, "nlink", 1); }
-
-        /**
-         * Whether the user with this uid may rename over a file: in a folder with the sticky bit (/tmp), only
-         * the file's owner, the folder's owner, or root. Elsewhere a writable folder is enough.
-         */
-        static boolean canReplace(Path file, int uid) {
-            Path folder = file.getParent(); // what the file system does not say does not stand in the way
-            return (unix(folder, "mode", 0) & 01000) == 0 || uid == 0 || uid == unix(file, "uid", uid)
-                    || uid == unix(folder, "uid", uid);
-        }
-
-        /** A number the file system keeps for a file (unix:nlink, unix:uid, unix:mode), or otherwise. */
-        static int unix(Path file, String attribute, int otherwise) {
-            try {
-                return (Integer) Files.getAttribute(file, "unix:" + attribute);
-            } catch (IOException | RuntimeException e) {
-                return otherwise;
-            }
-        }
-
-        /** What went wrong with a file, in a few words. */
-        static String reason(IOException e) {
-            if (e instanceof NoSuchFileException) return "no such folder";
-            if (e instanceof AccessDeniedException) return "permission denied";
-            if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
-            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        }
-
-        /**
-         * A log: a header, then a complete row per step, flushed as it is written. It grows as the run
-         * goes, so it is written in place (as > writes), whatever its target.
-         */
-        record CsvLog(Target target, Writer writer) implements AutoCloseable {
-            /** Opens the log, checked as every output is (see Output.target). */
-            static CsvLog open(CommandLine cmd, String option, Path path, String header) {
-                Target t = Output.target(cmd, option, path);
-                try {
-                    var log = new CsvLog(t, t.prints() ? t.stream(cmd) : Files.newBufferedWriter(t.file()));
-                    log.row(header);
-                    return log;
-                } catch (IOException e) {
-                    throw new ParameterException(cmd, "Invalid value for option '" + option + "': '" + path
-                            + "'; expected a file that can be written (" + reason(e) + ")");
-                }
-            }
-
-            void row(String text) {
-                try {
-                    writer.write(text + "\n");
-                    writer.flush(); // a run stopped midway leaves every row so far complete
-                } catch (IOException e) {
-                    throw new FileError(target, e);
-                }
-            }
-
-            /** Closes the file; standard output and error are flushed and stay open. */
-            @Override
-            public void close() {
-                try {
-                    if (target.prints()) writer.flush();
-                    else writer.close();
-                } catch (IOException e) {
-                    throw new FileError(target, e);
-                }
-            }
-        }
-    }
-
-    // =============================================================================================
-    // Plumbing: the command line
-    // =============================================================================================
-
-    /** How the commands are put together, and how they answer a mistake: one line, exit code 2. */
-    static final class Cli {
-        private Cli() {}
-
-        /** The command, configured as the program and the tests use it. */
-        static CommandLine commandLine() { return configure(new CommandLine(new TrainCommand())); }
-
-        /**
-         * Both programs' main(): standard output checked first, the command run, and what can still go
-         * wrong said in one line (out of memory), or quietly (a reader that went away: exit 141, the
-         * code a shell reports for a program stopped by SIGPIPE, as `yes | head -1` gets).
-         */
-        static void main(CommandLine cmd, String[] args, String outOfMemoryHint) {
-            String name = cmd.getCommandName();
-            int exit;
-            try {
-                if (!isOpenForWriting(2)) {
-                    exit = 2; // standard error closed: nothing can even be said
-                } else if (isOpenForWriting(1)) {
-                    exit = cmd.execute(args);
-                } else {
-                    System.err.println(name + ": standard output is closed (>&-); send it somewhere, e.g. > /dev/null");
-                    exit = 2;
-                }
-            } catch (ReaderGone e) {
-                exit = READER_GONE;
-            } catch (OutOfMemoryError e) {
-                System.err.println(name + ": out of memory: " + outOfMemoryHint + ", or give Java more: "
-                        + "./jbang -R-Xmx4g " + (name.equals("microgpt") ? "MicroGpt" : "Micrograd") + ".java ...");
-                exit = 1;
-            }
-            System.exit(exit);
-        }
-
-        static final int READER_GONE = 141; // 128 + SIGPIPE
-
-        /** The reader of standard output has gone (| head): the run stops at the next line it prints. */
-        static final class ReaderGone extends RuntimeException {
-            private static final long serialVersionUID = 1;
-
-            ReaderGone() { super("the reader of standard output has gone", null, false, false); }
-        }
-
-        /**
-         * Whether descriptor 1 is open for writing. Closed (>&-), it is taken by the first file Java opens
-         * (its own lib/modules, read only): printing, or writing /dev/stdout, would then go there.
-         * Linux tells through /proc; elsewhere nothing is checked.
-         */
-        static boolean isOpenForWriting(int descriptor) {
-            Path info = Path.of("/proc/self/fdinfo");
-            if (!Files.isDirectory(info)) return true;
-            try {
-                for (String line : Files.readAllLines(info.resolve(String.valueOf(descriptor)))) {
-                    if (line.startsWith("flags:")) return (Integer.parseInt(line.substring(6).trim(), 8) & 3) != 0;
-                }
-                return true;
-            } catch (IOException | NumberFormatException e) {
-                return false; // no descriptor 1 at all
-            }
-        }
-
-        /**
-         * Standard output as the commands print to it: in UTF-8, and a write that fails stops the run: a
-         * reader that has gone quietly (ReaderGone), anything else (a full disk) with one line.
-         */
-        static PrintWriter standardOutput() {
-            var stream = new FilterOutputStream(new FileOutputStream(FileDescriptor.out)) {
-                @Override public void write(byte[] b, int off, int len) { attempt(() -> out.write(b, off, len)); }
-                @Override public void write(int b) { attempt(() -> out.write(b)); }
-                @Override public void flush() { attempt(out::flush); }
-            };
-            return new PrintWriter(new OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8), true);
-        }
-
-        interface Write { void run() throws IOException; }
-
-        private static void attempt(Write write) {
-            try {
-                write.run();
-            } catch (IOException e) {
-                if ("Broken pipe".equals(e.getMessage())) throw new ReaderGone();
-                throw new UncheckedIOException("cannot write to standard output: " + Output.reason(e), e);
-            }
-        }
-
-        /** How a command of this project answers: MicroGpt.java's command is configured the same way. */
-        static CommandLine configure(CommandLine cmd) {
-            cmd.setOut(standardOutput());
-            cmd.setErr(new PrintWriter(new OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
-            ITypeConverter<Integer> integer = text -> (int) wholeNumber(text, Integer.MIN_VALUE, Integer.MAX_VALUE);
-            ITypeConverter<Long> whole = text -> wholeNumber(text, Long.MIN_VALUE, Long.MAX_VALUE);
-            cmd.registerConverter(Integer.class, integer).registerConverter(Integer.TYPE, integer)
-                    .registerConverter(Long.class, whole).registerConverter(Long.TYPE, whole)
-                    .registerConverter(Double.class, Cli::number).registerConverter(Double.TYPE, Cli::number)
-                    .registerConverter(Path.class, Cli::fileName)
-                    .registerConverter(Activation.class, lowerCase(Activation.class))
-                    .registerConverter(Loss.class, lowerCase(Loss.class))
-                    .registerConverter(TrainOptions.DatasetName.class, lowerCase(TrainOptions.DatasetName.class));
-            // A usage error: what is wrong in one line (and, for a typo, what was meant), the synopsis,
-            // and where to read more. Not the whole help: the line that matters would scroll away.
-            cmd.setParameterExceptionHandler((e, args) -> {
-                CommandLine failed = e.getCommandLine();
-                var err = failed.getErr();
-                err.println(typeErrorInTheCommandsWords(cmd, e, args));
-                UnmatchedArgumentException.printSuggestions(e, err);
-                err.print(failed.getHelp().synopsisHeading() + failed.getHelp().synopsis(0));
-                err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
-                return failed.getCommandSpec().exitCodeOnInvalidInput();
-            });
-            cmd.setOverwrittenOptionsAllowed(true); // a repeated option takes its last value, in every command
-            cmd.setExecutionStrategy(Cli::runUnlessMisplaced);
-            // Anything unexpected becomes one line on stderr, never a stack trace.
-            cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-                if (e instanceof ReaderGone) return READER_GONE;
-                String what = e instanceof Output.FileError || e instanceof UncheckedIOException
-                        ? e.getMessage() : e.toString();
-                commandLine.getErr().println(commandLine.getCommandName() + ": " + what);
-                return 1;
-            });
-            return cmd;
-        }
-
-        /**
-         * A command whose options have ranges: allowed(option) says what one takes, in the words of the
-         * command's own range check, and also when the value typed is not even a number.
-         */
-        interface Ranges {
-            String allowed(String option);
-        }
-
-        /** picocli's "'abc' is not an int" in the command's words: the option, the value typed, what it allows. */
-        static String typeErrorInTheCommandsWords(CommandLine top, ParameterException e, String[] args) {
-            if (!(e.getCause() instanceof TypeConversionException) || !(e.getArgSpec() instanceof OptionSpec option)
-                    || !(e.getCommandLine().getCommandSpec().userObject() instanceof Ranges ranges)
-                    || ranges.allowed(option.longestName()) == null) {
-                return e.getMessage();
-            }
-            var read = top.getParseResult(); // the words with any @file's expanded (picocli's @-files)
-            var words = new ArrayList<>(read == null ? Arrays.asList(args) : read.expandedArgs());
-            int[] at = wordsOf(option, e.getValue(), words); // for a list (--hidden 16,x) picocli names the piece
-            String word = at == null ? null : words.get(at[0] + at[1] - 1); // --x=v, or v after --x
-            String typed = at == null ? e.getValue() : at[1] == 2 ? word : word.substring(word.indexOf('=') + 1);
-            return "Invalid value for option '" + option.longestName() + "': '" + typed + "'; expected "
-                    + allowedOnceAllIsRead(top, e.getCommandLine(), option.longestName(), words, at);
-        }
-
-        /**
-         * Where an option was given this value, the first time: the index of its word and how many words
-         * ("--x=v" is one, "--x v" two); for a list (--hidden 16,x) the value is one of the pieces. Null if
-         * it is not among the words.
-         */
-        static int[] wordsOf(OptionSpec option, String value, List<String> words) {
-            for (int i = 0; i < words.size(); i++) {
-                for (String name : option.names()) {
-                    boolean attached = words.get(i).startsWith(name + "=");
-                    if (!attached && (!words.get(i).equals(name) || i + 1 == words.size())) continue;
-                    String given = attached ? words.get(i).substring(name.length() + 1) : words.get(i + 1);
-                    if (given.equals(value) || !option.splitRegex().isEmpty()
-                            && Arrays.asList(given.split(option.splitRegex(), -1)).contains(value)) {
-                        return new int[] {i, attached ? 1 : 2};
-                    }
-                }
-            }
-            return null;
-        }
-
-        /**
-         * What an option allows, asked of its command once the whole command line is read: a range can
-         * depend on an option typed after the bad value (--batch-size x --samples 50: up to 50), or on a
-         * default, which picocli had not filled in when it stopped. So the words are read again without the
-         * bad value (it takes its default), and without any other mistake found on the way (one that cannot
-         * be found among the words: without the last word). A few tries, then the words before the bad value.
-         */
-        static String allowedOnceAllIsRead(CommandLine top, CommandLine failed, String option, List<String> words,
-                                           int[] bad) {
-            if (bad == null) return ((Ranges) failed.getCommandSpec().userObject()).allowed(option);
-            words.subList(bad[0], bad[0] + bad[1]).clear();
-            var before = new ArrayList<>(words.subList(0, bad[0]));
-            for (int tries = 0; tries < 8; tries++) {
-                try {
-                    return allowedAfterReading(top, failed, option, words);
-                } catch (ParameterException another) {
-                    int[] cut = another.getArgSpec() instanceof OptionSpec o ? wordsOf(o, another.getValue(), words)
-                            : null;
-                    if (cut != null) words.subList(cut[0], cut[0] + cut[1]).clear();
-                    else if (words.size() > before.size()) words.remove(words.size() - 1);
-                    else break;
-                }
-            }
-            try {
-                return allowedAfterReading(top, failed, option, before);
-            } catch (ParameterException another) {
-                return ((Ranges) failed.getCommandSpec().userObject()).allowed(option);
-            }
-        }
-
-        /** What the failed command's allowed() says once a fresh copy of the program has read these words. */
-        static String allowedAfterReading(CommandLine top, CommandLine failed, String option, List<String> words) {
-            var again = configure(new CommandLine(top.getCommandSpec().userObject().getClass()));
-            var p = again.setUnmatchedArgumentsAllowed(true).setExpandAtFiles(false) // @-files: expanded already
-                    .parseArgs(words.toArray(String[]::new));
-            for (; p != null; p = p.subcommand()) {
-                keepEveryOptionsLastValue(p);
-                if (p.commandSpec().qualifiedName().equals(failed.getCommandSpec().qualifiedName())) {
-                    return ((Ranges) p.commandSpec().userObject()).allowed(option);
-                }
-            }
-            return ((Ranges) failed.getCommandSpec().userObject()).allowed(option);
-        }
-
-        /**
-         * Every option of a group keeps its last value. picocli starts a new copy of an option group when an
-         * option of it comes again (--steps 2 --steps 1), and the new copy has the group's other options at
-         * their defaults: --lr 0.5 --steps 2 --steps 1 trained with lr 1.0. Here each option's last value
-         * in the earlier copies is put back.
-         */
-        static void keepEveryOptionsLastValue(ParseResult parsed) {
-            for (var group : parsed.commandSpec().argGroups()) {
-                var copies = parsed.findMatches(group).stream().flatMap(c -> c.matches().stream()).toList();
-                for (var arg : group.args()) {
-                    for (int i = copies.size() - 1; i >= 0; i--) {
-                        List<Object> values = copies.get(i).matchedValues(arg);
-                        if (values.isEmpty()) continue;
-                        Object last = values.get(values.size() - 1);
-                        if (arg.isMultiValue()) { // a list each time it was given, which add up, as in one copy
-                            var all = new ArrayList<Object>();
-                            for (Object v : values) all.addAll((Collection<?>) v);
-                            last = all;
-                        }
-                        arg.setValue(last);
-                        break;
-                    }
-                }
-            }
-        }
-
-        /** A usage error unless ok, with what the command's allowed() says for the option. */
-        static void check(CommandSpec spec, String option, boolean ok) {
-            if (ok) return;
-            require(spec.commandLine(), false, option, spec.findOption(option).defaultValue(),
-                    ((Ranges) spec.userObject()).allowed(option));
-        }
-
-        /** A whole number written in ASCII digits (not 1.5, NaN or an Arabic-Indic 3), from min to max. */
-        static long wholeNumber(String text, long min, long max) {
-            try {
-                if (text.matches("[+-]?[0-9]{1,19}")) {
-                    long n = Long.parseLong(text);
-                    if (n >= min && n <= max) return n;
-                }
-            } catch (NumberFormatException e) {
-                // too long: said below
-            }
-            throw new TypeConversionException("'" + text + "'; expected a whole number");
-        }
-
-        /** A number as Python writes one: 2, -0.5, 1e-3, .5 (not NaN, Infinity, 0x1p3 or 1d). */
-        static double number(String text) {
-            if (!text.matches("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?")) {
-                throw new TypeConversionException("'" + text + "'; expected a number, such as 2, 0.5 or 1e-3");
-            }
-            return Double.parseDouble(text);
-        }
-
-        /**
-         * Runs the command that was asked for, but refuses what picocli would let pass: words left over
-         * (gradcheck -h 0.01 would print help and ignore the 0.01), and training options before a
-         * subcommand (--steps 5 graph would ignore --steps).
-         */
-        static int runUnlessMisplaced(ParseResult parsed) {
-            ParseResult last = parsed; // the command that runs
-            for (ParseResult p = parsed; p != null; p = p.subcommand()) {
-                last = p;
-                keepEveryOptionsLastValue(p);
-                if (!p.unmatched().isEmpty()) {
-                    throw new UnmatchedArgumentException(p.commandSpec().commandLine(), p.unmatched());
-                }
-                if (p.isUsageHelpRequested() && !p.matchedPositionals().isEmpty()) { // gradcheck -h 0.01: the 0.01
-                    throw new UnmatchedArgumentException(p.commandSpec().commandLine(), "Unmatched argument '"
-                            + p.matchedPositionals().get(0).originalStringValues().get(0) + "': --help takes no words");
-                }
-            }
-            if (parsed.subcommand() != null && !parsed.matchedOptions().isEmpty()) {
-                String option = parsed.matchedOptions().get(0).longestName();
-                String subcommand = parsed.subcommand().commandSpec().name();
-                throw new ParameterException(parsed.commandSpec().commandLine(), "Option '" + option
-                        + "' is for " + parsed.commandSpec().name() + " without a command; the command '"
-                        + subcommand + "' does not take it");
-            }
-            int exit = new RunLast().execute(parsed);
-            CommandLine ran = last.commandSpec().commandLine();
-            // a full disk, a closed pipe: what was printed is not all there (System.out keeps its errors)
-            if (ran.getOut().checkError() || System.out.checkError()) {
-                ran.getErr().println(parsed.commandSpec().name() + ": cannot write to standard output");
-                return 1;
-            }
-            return exit;
-        }
-
-        static final int LONGEST_PATH = 4095; // bytes in a whole path, on Linux (PATH_MAX, less the final 0)
-
-        /**
-         * A file option's value, as the file system will see it: "dir/" names a folder (which Path.of
-         * would quietly turn into "dir"); a path or a name too long for the file system is said to be;
-         * and a name that this locale cannot spell is refused rather than written under another name.
-         */
-        static Path fileName(String text) {
-            if (text.isEmpty()) throw new TypeConversionException("''; expected a file name");
-            if (text.endsWith("/") || text.endsWith(File.separator)) {
-                throw new TypeConversionException("'" + text + "'; expected a file name, not a folder");
-            }
-            var encoding = java.nio.charset.Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
-            if (!encoding.equals(java.nio.charset.StandardCharsets.UTF_8)
-                    && (text.contains("?") || text.contains("\uFFFD") || !encoding.newEncoder().canEncode(text))) {
-                // Java read the name with the locale's encoding, which turned each other letter into '?'
-                throw new TypeConversionException("'" + text + "'; expected a name in plain ASCII: this locale ("
-                        + encoding + ") cannot spell other letters in file names; use a UTF-8 locale, "
-                        + "e.g. LC_ALL=C.UTF-8");
-            }
-            if (text.getBytes(encoding).length > LONGEST_PATH) {
-                throw new TypeConversionException("'" + text + "'; expected a path of at most " + LONGEST_PATH
-                        + " bytes (it has " + text.getBytes(encoding).length + ")");
-            }
-            for (String name : text.split("/")) {
-                if (name.getBytes(encoding).length > Output.LONGEST_NAME) {
-                    throw new TypeConversionException("'" + text + "'; expected names of at most "
-                            + Output.LONGEST_NAME + " bytes between the slashes");
-                }
-            }
-            try {
-                return Path.of(text);
-            } catch (InvalidPathException e) {
-                throw new TypeConversionException("'" + text + "'; expected a file name (" + e.getReason() + ")");
-            }
-        }
-
-        /** An enum's values as --help shows them, in lower case: "expected one of relu, tanh, linear". */
-        static <E extends Enum<E>> ITypeConverter<E> lowerCase(Class<E> type) {
-            return text -> {
-                for (E e : type.getEnumConstants()) if (e.name().equalsIgnoreCase(text)) return e;
-                throw new TypeConversionException("'" + text + "'; expected one of "
-                        + String.join(", ", lowerCaseNames(type)));
-            };
-        }
-
-        /** The choices as --help and shell completion show them: in lower case. */
-        static List<String> lowerCaseNames(Class<? extends Enum<?>> type) {
-            return Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
-        }
-
-        /** An enum's choices in lower case, for shell completion (picocli wants a class it can make). */
-        abstract static class Choices implements Iterable<String> {
-            private final Class<? extends Enum<?>> type;
-
-            Choices(Class<? extends Enum<?>> type) { this.type = type; }
-
-            @Override public Iterator<String> iterator() { return lowerCaseNames(type).iterator(); }
-        }
-
-        static final class Activations extends Choices { Activations() { super(Activation.class); } }
-
-        static final class Losses extends Choices { Losses() { super(Loss.class); } }
-
-        static final class DatasetNames extends Choices { DatasetNames() { super(TrainOptions.DatasetName.class); } }
-
-        static final long LARGEST_SEED = 0xFFFF_FFFFL; // NumPy's seeds are 32-bit; Python's could be larger
-        static final String SEEDS = "a whole number from 0 to 4294967295";
-
-        /** Both programs' last line of training: how long it took, and how many Values a step made. */
-        static String trainedLine(int steps, double seconds, long values) {
-            return String.format(Locale.ROOT, "trained %d %s in %.2f s (%.2f ms/step, %d values per step)",
-                    steps, steps == 1 ? "step" : "steps", seconds, steps == 0 ? 0 : 1000 * seconds / steps,
-                    steps == 0 ? 0 : values / steps);
-        }
-
-        /** Both programs' hint when a run has gone wrong (see diverged()), naming the option most likely at fault. */
-        static String divergedLine(String program, double loss, int step, String option, double value) {
-            return String.format(Locale.ROOT, "%s: the loss became %s at step %d%s; try a smaller %s (it is %s)",
-                    program, Numbers.repr(loss), step, Double.isFinite(loss) ? ", over 1000 times its first value" : "",
-                    option, Numbers.repr(value));
-        }
-
-        static final String VERSION = "1.0"; // the project's version, for every command's --version
-
-        /** A usage error unless ok: "Invalid value for option '--x': 'v'; expected <allowed>". */
-        static void require(CommandLine cmd, boolean ok, String option, Object value, String allowed) {
-            if (ok) return;
-            String shown = value instanceof List<?> list
-                    ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(value);
-            var typed = cmd.getParseResult() == null ? null : cmd.getParseResult().matchedOption(option);
-            if (typed != null && !typed.originalStringValues().isEmpty()) { // as typed: 1e308, not 1.0E308
-                shown = typed.originalStringValues().get(typed.originalStringValues().size() - 1);
-            }
-            throw new ParameterException(cmd, "Invalid value for option '" + option + "': '" + shown
-                    + "'; expected " + allowed);
-        }
-
-        /** The by-hand and graph commands' numbers: plain inputs, small enough that no sum overflows. */
-        static final double LARGEST_INPUT = 1e6;
-        static final String INPUTS = "a number from -1000000 to 1000000";
-
-        /** A usage error unless each of these options' numbers is from -1000000 to 1000000. */
-        static void checkInputs(CommandSpec spec, String... options) {
-            for (String o : options) check(spec, o, Math.abs((double) spec.findOption(o).getValue()) <= LARGEST_INPUT);
-        }
-
-        /** Writes a file the run made, and says so after a blank line: "wrote FILE". */
-        static void writeAndSay(CommandLine cmd, String option, Path file, String text) {
-            Output.writeWhole(cmd, option, file, text);
-            cmd.getOut().println();
-            cmd.getOut().println("wrote " + file);
-        }
-    }
-
-    /** The main command's options, in the groups that --help shows: data, model, training, output. */
-    static final class TrainOptions {
-        private TrainOptions() {}
-
-        public enum DatasetName { MOONS, CIRCLES, XOR, SPIRAL, TINY }
-
-        static final class Data {
-            @Option(names = "--dataset", paramLabel = "DATA", defaultValue = "moons",
-                    completionCandidates = Cli.DatasetNames.class,
-                    description = "moons, circles, xor or spiral (2-D, drawn from --seed), or tiny (the lecture's "
-                            + "four examples with three inputs; it also defaults to --activation tanh --loss mse "
-                            + "--hidden 4,4 --lr " + TINY_LR + ") (default ${DEFAULT-VALUE}).")
-            DatasetName name;
-
-            static final double TINY_LR = 0.05;
-
-            @Option(names = "--samples", paramLabel = "N", defaultValue = "100",
-                    description = "Number of samples, 2 to " + MAX_SAMPLES + " (default ${DEFAULT-VALUE}).")
-            int samples;
-
-            static final int MAX_SAMPLES = 100_000;
-
-            @Option(names = "--noise", paramLabel = "SD", defaultValue = "0.1",
-                    description = "Standard deviation of the noise added to the points (default ${DEFAULT-VALUE}).")
-            double noise;
-
-            @Option(names = "--factor", paramLabel = "F", defaultValue = "0.5",
-                    description = "For circles: the inner circle's radius, above 0 and below 1 "
-                            + "(default ${DEFAULT-VALUE}).")
-            double factor;
-
-            @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1337",
-                    description = "Seeds the data and the initial weights, 0 to 4294967295 (default ${DEFAULT-VALUE}).")
-            long seed;
-        }
-
-        static final class Model {
-            @Option(names = "--hidden", paramLabel = "SIZES", split = ",", defaultValue = "16,16",
-                    description = "Hidden layer sizes, comma-separated, each 1 to 1000 (default ${DEFAULT-VALUE}).")
-            List<Integer> hidden;
-
-            @Option(names = "--activation", paramLabel = "ACT", defaultValue = "relu",
-                    completionCandidates = Cli.Activations.class,
-                    description = "Hidden activation: relu, tanh or linear (default ${DEFAULT-VALUE}).")
-            Activation activation;
-        }
-
-        static final class Training {
-            @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "hinge",
-                    completionCandidates = Cli.Losses.class,
-                    description = "hinge (SVM max-margin) or mse (mean squared error) (default ${DEFAULT-VALUE}).")
-            Loss loss;
-
-            @Option(names = "--alpha", paramLabel = "ALPHA", defaultValue = "1e-4",
-                    description = "Weight of the L2 penalty alpha*sum(p^2) (default ${DEFAULT-VALUE}).")
-            double alpha;
-
-            @Option(names = "--steps", paramLabel = "STEPS", defaultValue = "100",
-                    description = "Training steps (default ${DEFAULT-VALUE}).")
-            int steps;
-
-            @Option(names = "--lr", paramLabel = "LR", defaultValue = "1.0",
-                    description = "Initial learning rate; it falls linearly to a tenth (default ${DEFAULT-VALUE}).")
-            double lr;
-
-            @Option(names = "--batch-size", paramLabel = "B", defaultValue = "0",
-                    description = "Samples per step, 0 for all of them (default ${DEFAULT-VALUE}).")
-            int batchSize;
-
-            @Option(names = "--forget-zero-grad",
-                    description = "Skip zeroGrad() between steps: the classic bug, on purpose, to see what it does.")
-            boolean forgetZeroGrad;
-        }
-
-        static final class Output {
-            @Option(names = "--every", paramLabel = "K", defaultValue = "1",
-                    description = "Print every K-th step, and always the last (default ${DEFAULT-VALUE}).")
-            int every;
-
-            @Option(names = "--no-plot", description = "Do not draw the decision boundary.")
-            boolean noPlot;
-
-            @Option(names = "--width", paramLabel = "W", defaultValue = "60",
-                    description = "Plot width in characters, 10 to 400 (default ${DEFAULT-VALUE}).")
-            int width;
-
-            @Option(names = "--height", paramLabel = "H", defaultValue = "20",
-                    description = "Plot height in lines, 5 to 200 (default ${DEFAULT-VALUE}).")
-            int height;
-
-            @Option(names = "--svg", paramLabel = "FILE",
-                    description = "After training, write a picture: the decision boundary, and the loss and "
-                            + "accuracy per step.")
-            Path svg;
-
-            @Option(names = "--log", paramLabel = "CSV",
-                    description = "Write step,loss,accuracy,lr to a CSV file, a row per step as training goes.")
-            Path log;
-
-            @Option(names = "--html", paramLabel = "PAGE",
-                    description = "After training, write a page that replays the run: the boundary, each neuron's "
-                            + "map and the network at every step, with play, a slider and the arrow keys.")
-            Path html;
-
-            @Option(names = "--watch",
-                    description = "On a terminal, redraw the plot in place as the model trains (in a pipe, or with "
-                            + "TERM=dumb or --no-plot, the run prints what it prints without it).")
-            boolean watch;
-        }
-    }
-
-    /** How big and how slow a run will be, told before it starts. */
-    static final class Estimate {
-        private Estimate() {}
-
-        static final long BYTES_PER_VALUE = 72; // a Value object (64 bytes) and its place on the tape and in lists
-        // measured: 35,077 Values a step take about 1 ms over the first 100 steps (the graph stays in the caches
-        // and the young generation); 34.4 million (--samples 100000) take about 11 s, 320 ns a Value
-        static double secondsPerValue(long valuesPerStep) { return valuesPerStep < 2_000_000 ? 30e-9 : 320e-9; }
-
-        /**
-         * About how many Values a training step makes: for each sample its inputs, a Value per weight of each
-         * neuron (addMul) and its activation, a few for the loss; then the L2 penalty.
-         */
-        static long valuesPerStep(int inputs, List<Integer> hidden, int samples) {
-            long perSample = inputs + 5, parameters = 0;
-            int in = inputs;
-            var sizes = new ArrayList<>(hidden);
-            sizes.add(1);
-            for (int size : sizes) {
-                perSample += (long) size * (in + 1);
-                parameters += (long) size * (in + 1);
-                in = size;
-            }
-            return samples * perSample + 2 * parameters + 4;
-        }
-
-        /**
-         * A usage error unless a step of about this many Values fits in the heap Java was given (with a
-         * fifth to spare): "expected a network and data that fit in memory: a step makes about ...".
-         */
-        static void requireFits(CommandLine cmd, String option, Object value, long values, String what,
-                                String lower) {
-            long needed = values * BYTES_PER_VALUE, heap = Runtime.getRuntime().maxMemory();
-            Cli.require(cmd, needed < heap / 10 * 8, option, value, String.format(Locale.ROOT,
-                    "%s in memory: a step makes about %,d Values, about %,d MB, and Java has %,d MB; lower %s, "
-                            + "or give Java more (./jbang -R-Xmx%dg ...)", what, values, needed >> 20, heap >> 20, lower,
-                    (needed / 8 * 10 >> 30) + 1));
-        }
-
-        /** A line saying how long training will take, if that is over a minute; else null. */
-        static String slowRunNote(long valuesPerStep, int steps) {
-            double seconds = valuesPerStep * secondsPerValue(valuesPerStep) * steps;
-            if (seconds < 60) return null;
-            return String.format(Locale.ROOT, "micrograd: about %,d Values a step; %d steps will take about %d "
-                    + "minutes (fewer --samples, a smaller --hidden or --batch-size make it faster)",
-                    valuesPerStep, steps, Math.round(seconds / 60));
+            return Page.of("replay.html", json.toString());
         }
     }
 
     /** The main command: trains an MLP, as the notebook does, and reports on it. */
     @Command(name = "micrograd", mixinStandardHelpOptions = true, version = "micrograd for Java " + Cli.VERSION,
-            subcommands = {PlayCommand.class, GraphCommand.class, GradcheckCommand.class, ByHandCommand.class,
-                    BenchCommand.class, AutoComplete.GenerateCompletion.class, HelpCommand.class},
+            subcommands = {PlayCommand.class, GraphCommand.class, TraceCommand.class, GradcheckCommand.class,
+                    ByHandCommand.class, AutoComplete.GenerateCompletion.class, HelpCommand.class},
             sortOptions = false, abbreviateSynopsis = true, usageHelpAutoWidth = true,
             commandListHeading = "%nCommands:%n",
             description = "Trains a small neural network with a scalar autograd engine, as Karpathy's micrograd "
@@ -2667,110 +1637,193 @@ public class Micrograd {
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:trained", "1:the run went wrong (the loss became NaN or infinite, or over 1000 "
                     + "times its first value), a file could not be written after training, or an unexpected error",
-                    "2:a usage error: an unknown option, a value out of range, a file that cannot be written",
+                    "2:a usage error: an unknown option, a value out of range, a file it may not write",
                     "141:the reader of the output went away (| head), as a shell reports SIGPIPE"},
             footerHeading = "%nTry:%n",
             footer = {"  micrograd --hidden 4 --steps 300        a smaller network needs more steps",
                     "  micrograd --dataset spiral --hidden 32,32 --steps 300 --svg spiral.svg",
                     "  micrograd --forget-zero-grad --every 20  the classic bug, on purpose",
                     "  micrograd graph                          one neuron's graph and its gradients",
-                    "  micrograd graph 'a*b + c' a=2 b=-3 c=10  your own expression's gradients",
+                    "  micrograd trace 'a*b + c' a=2 b=-3 c=10  the chain rule, one Value at a time",
                     "  micrograd play                           the engine in JShell, to try Values"})
-    static final class TrainCommand implements Callable<Integer>, Cli.Ranges {
+    static final class TrainCommand implements Callable<Integer> {
         @Spec CommandSpec spec;
 
-        @ArgGroup(validate = false, heading = "%nData:%n") TrainOptions.Data data = new TrainOptions.Data();
-        @ArgGroup(validate = false, heading = "%nModel:%n") TrainOptions.Model model = new TrainOptions.Model();
-        @ArgGroup(validate = false, heading = "%nTraining:%n") TrainOptions.Training training =
-                new TrainOptions.Training();
-        @ArgGroup(validate = false, heading = "%nOutput:%n") TrainOptions.Output output = new TrainOptions.Output();
+        enum DatasetName { MOONS, CIRCLES, XOR, SPIRAL, TINY }
 
-        private HtmlReplay replay; // --html: the frames kept for the page
+        @Option(names = "--dataset", paramLabel = "DATA", defaultValue = "moons",
+                description = "moons, circles, xor or spiral (2-D, drawn from --seed), or tiny (the lecture's "
+                        + "four examples with three inputs; it also defaults to --activation tanh --loss mse "
+                        + "--hidden 4,4 --lr 0.05) (default ${DEFAULT-VALUE}).")
+        DatasetName dataset;
+
+        @Option(names = "--samples", paramLabel = "N", defaultValue = "100",
+                description = "Number of samples, 2 to 1000 (default ${DEFAULT-VALUE}).")
+        int samples;
+
+        @Option(names = "--noise", paramLabel = "SD", defaultValue = "0.1",
+                description = "Standard deviation of the noise added to the points (default ${DEFAULT-VALUE}).")
+        double noise;
+
+        @Option(names = "--factor", paramLabel = "F", defaultValue = "0.5",
+                description = "For circles: the inner circle's radius, above 0 and below 1 (default ${DEFAULT-VALUE}).")
+        double factor;
+
+        @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1337",
+                description = "Seeds the data and the initial weights, 0 to 4294967295 (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--hidden", paramLabel = "SIZES", split = ",", defaultValue = "16,16",
+                description = "Hidden layer sizes, comma-separated, 1 to 4 layers of 1 to 64 (default ${DEFAULT-VALUE}).")
+        List<Integer> hidden;
+
+        @Option(names = "--activation", paramLabel = "ACT", defaultValue = "relu",
+                description = "Hidden activation: relu, tanh or linear (default ${DEFAULT-VALUE}).")
+        Activation activation;
+
+        @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "hinge",
+                description = "hinge (SVM max-margin) or mse (mean squared error) (default ${DEFAULT-VALUE}).")
+        Loss loss;
+
+        @Option(names = "--alpha", paramLabel = "ALPHA", defaultValue = "1e-4",
+                description = "Weight of the L2 penalty alpha*sum(p^2) (default ${DEFAULT-VALUE}).")
+        double alpha;
+
+        @Option(names = "--steps", paramLabel = "STEPS", defaultValue = "100",
+                description = "Training steps, 0 to 100000 (default ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Option(names = "--lr", paramLabel = "LR", defaultValue = "1.0",
+                description = "Initial learning rate; it falls linearly to a tenth (default ${DEFAULT-VALUE}).")
+        double lr;
+
+        @Option(names = "--batch-size", paramLabel = "B", defaultValue = "0",
+                description = "Samples per step, 0 for all of them (default ${DEFAULT-VALUE}).")
+        int batchSize;
+
+        @Option(names = "--forget-zero-grad",
+                description = "Skip zeroGrad() between steps: the classic bug, on purpose, to see what it does.")
+        boolean forgetZeroGrad;
+
+        @Option(names = "--every", paramLabel = "K", defaultValue = "1",
+                description = "Print every K-th step, and always the last (default ${DEFAULT-VALUE}).")
+        int every;
+
+        @Option(names = "--no-plot", description = "Do not draw the decision boundary.")
+        boolean noPlot;
+
+        @Option(names = "--width", paramLabel = "W", defaultValue = "60",
+                description = "Plot width in characters, 10 to 400 (default ${DEFAULT-VALUE}).")
+        int width;
+
+        @Option(names = "--height", paramLabel = "H", defaultValue = "20",
+                description = "Plot height in lines, 5 to 200 (default ${DEFAULT-VALUE}).")
+        int height;
+
+        @Option(names = "--svg", paramLabel = "FILE",
+                description = "After training, write a picture: the decision boundary, and the loss and accuracy "
+                        + "per step.")
+        Path svg;
+
+        @Option(names = "--log", paramLabel = "CSV",
+                description = "Write step,loss,accuracy,lr to a CSV file, a row per step as training goes.")
+        Path log;
+
+        @Option(names = "--html", paramLabel = "PAGE",
+                description = "After training, write a page that replays the run: the boundary, each neuron's map "
+                        + "and the network at every step, with play, a slider and the arrow keys.")
+        Path html;
+
+        @Option(names = "--watch",
+                description = "On a terminal, redraw the plot in place as the model trains (in a pipe, or with "
+                        + "TERM=dumb or --no-plot, the run prints what it prints without it).")
+        boolean watch;
 
         /** Reads like the notebook: the data, the model, training, and the report. */
         @Override
         public Integer call() {
             useTheLecturesSettingsForTiny();
             validate();
-            PrintWriter out = spec.commandLine().getOut();
-            NumpyRandom numpy = NumpyRandom.seeded(data.seed); // draws the data, then any minibatches
-            Dataset dataset = makeData(numpy);
-            var mlp = new MLP(dataset.inputs(), model.hidden, model.activation, PythonRandom.seeded(data.seed));
+            var cmd = spec.commandLine();
+            PrintWriter out = cmd.getOut();
+            NumpyRandom numpy = NumpyRandom.seeded(seed); // draws the data, then any minibatches
+            Dataset data = makeData(numpy);
+            var mlp = new MLP(data.inputs(), hidden, activation, PythonRandom.seeded(seed));
             out.println(mlp);
             out.println("number of parameters " + mlp.parameters().size());
-            String note = Estimate.slowRunNote(valuesPerStep(), training.steps);
-            if (note != null) spec.commandLine().getErr().println(note);
-            if (training.forgetZeroGrad) {
+            if (forgetZeroGrad) {
                 out.println("*** --forget-zero-grad: the gradients are never set back to 0, so each step adds its "
                         + "gradient");
                 out.println("*** to all the earlier ones and the updates follow a stale sum. This is the bug, on "
                         + "purpose.");
             }
-
+            var settings = new Settings(loss, alpha, steps, lr, batchSize, forgetZeroGrad);
+            long values = valuesPerStep(mlp, data, settings);
             var history = new ArrayList<Step>();
+            var replay = html == null ? null : new HtmlReplay(mlp, steps); // the model untrained yet
+            var live = Watch.of(watch && (data.inputs() != 2 || !noPlot), out, data, steps, width, height);
             long start = System.nanoTime();
-            boolean finished = train(mlp, dataset, numpy, history, out);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            if (!finished) {
-                out.flush();
-                Step last = history.get(history.size() - 1);
-                // with 2*alpha*lr >= 1 the penalty alone flips every weight's sign and grows it each step;
-                // but a learning rate above 10 is the likelier cause on its own
-                boolean alpha = training.lr <= 10 && 2 * training.alpha * training.lr >= 1;
-                spec.commandLine().getErr().println(Cli.divergedLine("micrograd", last.loss(), last.step(),
-                        alpha ? "--alpha" : "--lr", alpha ? training.alpha : training.lr));
-                return 1;
-            }
-            report(mlp, dataset, history, seconds, out);
-            return 0;
-        }
-
-        /** Trains, printing the step lines and writing the log as it goes. */
-        private boolean train(MLP mlp, Dataset dataset, Draws random, List<Step> history, PrintWriter out) {
-            var settings = new Settings(training.loss, training.alpha, training.steps, training.lr,
-                    training.batchSize, training.forgetZeroGrad);
-            var csv = output.log == null ? null
-                    : Output.CsvLog.open(spec.commandLine(), "--log", output.log, "step,loss,accuracy,lr");
-            replay = output.html == null ? null : new HtmlReplay(mlp, training.steps); // the model untrained yet
-            var watch = Watch.of(output.watch && (dataset.inputs() != 2 || !output.noPlot), out, dataset,
-                    training.steps, output.width, output.height);
-            try (csv) {
-                return Micrograd.train(mlp, dataset, settings, random, step -> {
+            boolean finished;
+            try (var csv = log == null ? null : Output.log("--log", log, LOG_HEADER).open(cmd)) {
+                if (csv != null) csv.println(LOG_HEADER);
+                finished = train(mlp, data, settings, numpy, step -> {
                     history.add(step);
                     if (csv != null) {
-                        csv.row(step.step() + "," + Numbers.repr(step.loss()) + "," + Numbers.repr(step.accuracy())
+                        csv.println(step.step() + "," + Numbers.repr(step.loss()) + "," + Numbers.repr(step.accuracy())
                                 + "," + Numbers.repr(step.learningRate()));
                     }
-                    if (step.step() % output.every == 0 || step.step() == training.steps - 1
-                            || !Double.isFinite(step.loss())
-                            || (!training.forgetZeroGrad && diverged(step.loss(), history.get(0).loss()))) {
-                        watch.println(stepLine(step));
-                    }
-                    watch.afterStep(step, mlp);
+                    boolean stops = settings.forgetZeroGrad() ? !Double.isFinite(step.loss())
+                            : diverged(step.loss(), history.get(0).loss());
+                    if (step.step() % every == 0 || step.step() == steps - 1 || stops) live.println(stepLine(step));
+                    if (out.checkError()) throw new Cli.ReaderGone();
+                    live.afterStep(step, mlp);
                     if (replay != null) replay.record(step, mlp);
                 });
             } finally {
-                watch.end();
+                live.end();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String stopped = null;
+            if (finished) {
+                out.println(Cli.trainedLine(steps, seconds, values));
+                report(mlp, data, out);
+            } else {
+                Step last = history.get(history.size() - 1);
+                out.flush();
+                cmd.getErr().println(divergedLine(last));
+                stopped = "The run stopped at step " + last.step() + ": the loss became " + Numbers.repr(last.loss())
+                        + ".";
+            }
+            if (svg != null) writeAndSay(Output.svg("--svg", svg), Svg.picture(mlp, data, history, title(data)));
+            if (replay != null) {
+                writeAndSay(Output.page("--html", html), replay.page(title(data), mlp, data, batchSize, stopped));
+            }
+            return finished ? 0 : 1;
+        }
+
+        static final String LOG_HEADER = "step,loss,accuracy,lr";
+
+        /** How many Values a training step makes: those of one step's graph, counted before training. */
+        static long valuesPerStep(MLP mlp, Dataset data, Settings settings) {
+            Dataset batch = settings.batchSize() == 0 ? data : data.select(new int[settings.batchSize()]);
+            return totalLoss(mlp, scores(mlp, batch), batch.y(), settings).topologicalOrder().size();
+        }
+
+        /** The plot (or, for data that is not 2-D, the predictions), after the trained line. */
+        private void report(MLP mlp, Dataset data, PrintWriter out) {
+            if (data.inputs() != 2) {
+                out.println();
+                TextPlot.predictions(mlp, data).forEach(out::println);
+            } else if (!noPlot) {
+                out.println();
+                TextPlot.plot(mlp, data, width, height, TextPlot.terminalWantsColour()).forEach(out::println);
             }
         }
 
-        /** The time it took, then the plot (or the predictions), then the picture. */
-        private void report(MLP mlp, Dataset dataset, List<Step> history, double seconds, PrintWriter out) {
-            out.println(Cli.trainedLine(training.steps, seconds, history.stream().mapToLong(Step::valuesCreated).sum()));
-            if (dataset.inputs() != 2) {
-                out.println();
-                TextPlot.predictions(mlp, dataset).forEach(out::println);
-            } else if (!output.noPlot) {
-                out.println();
-                TextPlot.plot(mlp, dataset, output.width, output.height, TextPlot.terminalWantsColour())
-                        .forEach(out::println);
-            }
-            var cmd = spec.commandLine();
-            if (output.svg != null) {
-                Cli.writeAndSay(cmd, "--svg", output.svg, Svg.picture(mlp, dataset, history, title(dataset)));
-            }
-            if (replay != null) Cli.writeAndSay(cmd, "--html", output.html, replay.page(title(dataset), mlp, dataset));
-            out.flush();
+        private void writeAndSay(Output output, String text) {
+            output.write(spec.commandLine(), text);
+            spec.commandLine().getOut().println();
+            spec.commandLine().getOut().println("wrote " + output.file());
         }
 
         /** One line per step, as the notebook prints it (Python's float formatting, so it reads the same). */
@@ -2779,152 +1832,106 @@ public class Micrograd {
                     + Numbers.repr(step.accuracy()) + "%";
         }
 
+        /** What went wrong, naming the option most likely at fault. */
+        private String divergedLine(Step last) {
+            if (forgetZeroGrad) {
+                return "micrograd: the loss became " + Numbers.repr(last.loss()) + " at step " + last.step()
+                        + ": with --forget-zero-grad every step adds its gradient to all the earlier ones, until "
+                        + "the steps are so big that the numbers overflow. That is the bug: zero the gradients.";
+            }
+            // with 2*alpha*lr >= 1 the penalty alone flips every weight's sign and grows it each step;
+            // but a learning rate above 10 is the likelier cause on its own
+            boolean blameAlpha = lr <= 10 && 2 * alpha * lr >= 1;
+            return Cli.divergedLine("micrograd", last.loss(), last.step(), blameAlpha ? "--alpha" : "--lr",
+                    blameAlpha ? alpha : lr);
+        }
+
         /** The settings that matter, for the picture's title. */
-        String title(Dataset dataset) {
-            var sizes = new ArrayList<>(model.hidden);
-            sizes.add(0, dataset.inputs());
+        String title(Dataset data) {
+            var sizes = new ArrayList<>(hidden);
+            sizes.add(0, data.inputs());
             sizes.add(1);
-            return data.name.name().toLowerCase(Locale.ROOT) + ": MLP "
+            return dataset.name().toLowerCase(Locale.ROOT) + ": MLP "
                     + String.join("-", sizes.stream().map(String::valueOf).toList()) + ", "
-                    + model.activation.name().toLowerCase(Locale.ROOT) + ", "
-                    + training.loss.name().toLowerCase(Locale.ROOT) + " loss, " + training.steps + " steps, lr "
-                    + Numbers.shortNumber(training.lr)
-                    + (training.batchSize > 0 ? ", batches of " + training.batchSize : "") + ", seed " + data.seed;
+                    + activation.name().toLowerCase(Locale.ROOT) + ", " + loss.name().toLowerCase(Locale.ROOT)
+                    + " loss, " + steps + " steps, lr " + Numbers.shortNumber(lr)
+                    + (batchSize > 0 ? ", batches of " + batchSize : "") + ", seed " + seed;
         }
 
         Dataset makeData(Draws numpy) {
-            return switch (data.name) {
-                case MOONS -> moons(data.samples, data.noise, numpy);
-                case CIRCLES -> circles(data.samples, data.noise, data.factor, numpy);
-                case XOR -> xor(data.samples, data.noise, numpy);
-                case SPIRAL -> spiral(data.samples, data.noise, numpy);
+            return switch (dataset) {
+                case MOONS -> moons(samples, noise, numpy);
+                case CIRCLES -> circles(samples, noise, factor, numpy);
+                case XOR -> xor(samples, noise, numpy);
+                case SPIRAL -> spiral(samples, noise, numpy);
                 case TINY -> tiny();
             };
         }
 
         /** The lecture trains its four examples with tanh, mean squared error and MLP(3, [4, 4, 1]). */
         void useTheLecturesSettingsForTiny() {
-            if (data.name != TrainOptions.DatasetName.TINY) return;
+            if (dataset != DatasetName.TINY) return;
             var given = spec.commandLine().getParseResult();
-            if (!given.hasMatchedOption("--activation")) model.activation = Activation.TANH;
-            if (!given.hasMatchedOption("--loss")) training.loss = Loss.MSE;
-            if (!given.hasMatchedOption("--hidden")) model.hidden = List.of(4, 4);
-            if (!given.hasMatchedOption("--lr")) training.lr = TrainOptions.Data.TINY_LR;
-        }
-
-        /** What each option allows: for the checks in validate(), and for a value that is not even a number. */
-        @Override
-        public String allowed(String option) {
-            return switch (option) {
-                case "--samples" -> "a whole number from 2 to " + TrainOptions.Data.MAX_SAMPLES;
-                case "--noise" -> "a number from 0 to 10";
-                case "--factor" -> "a number above 0 and below 1";
-                case "--seed" -> Cli.SEEDS;
-                case "--hidden" -> "layer sizes from 1 to 1000, comma-separated, e.g. 16,16";
-                case "--steps" -> "a whole number >= 0";
-                case "--lr" -> "a finite number > 0";
-                case "--alpha" -> "a finite number >= 0";
-                case "--batch-size" -> "0 (all samples) up to the number of samples (" + samples() + ")";
-                case "--every" -> "a whole number >= 1";
-                case "--width" -> "a whole number from 10 to 400";
-                case "--height" -> "a whole number from 5 to 200";
-                default -> null;
-            };
-        }
-
-        /** Every option within its bounds, or a one-line error naming it (exit code 2). */
-        void validate() {
-            var cmd = spec.commandLine();
-            Cli.check(spec, "--samples", data.samples >= 2 && data.samples <= TrainOptions.Data.MAX_SAMPLES);
-            Cli.check(spec, "--noise", data.noise >= 0 && data.noise <= 10);
-            Cli.check(spec, "--factor", data.factor > 0 && data.factor < 1);
-            Cli.check(spec, "--seed", data.seed >= 0 && data.seed <= Cli.LARGEST_SEED);
-            lastHiddenOnly();
-            Cli.check(spec, "--hidden", !model.hidden.isEmpty() && model.hidden.stream().allMatch(s -> s >= 1 && s <= 1000));
-            Cli.check(spec, "--steps", training.steps >= 0);
-            Cli.check(spec, "--lr", Double.isFinite(training.lr) && training.lr > 0);
-            Cli.check(spec, "--alpha", Double.isFinite(training.alpha) && training.alpha >= 0);
-            Cli.check(spec, "--batch-size", training.batchSize >= 0 && training.batchSize <= samples());
-            Cli.check(spec, "--every", output.every >= 1);
-            Cli.check(spec, "--width", output.width >= 10 && output.width <= 400);
-            Cli.check(spec, "--height", output.height >= 5 && output.height <= 200);
-            var outputs = new ArrayList<Output.Target>(); // now, not after training
-            if (output.svg != null) outputs.add(Output.target(cmd, "--svg", output.svg));
-            if (output.log != null) outputs.add(Output.target(cmd, "--log", output.log));
-            if (output.html != null) outputs.add(Output.target(cmd, "--html", output.html));
-            Output.requireDistinct(cmd, outputs, null, null);
-            boolean many = data.samples > 1000;
-            Estimate.requireFits(cmd, many ? "--samples" : "--hidden", many ? data.samples : model.hidden,
-                    valuesPerStep(), "a network and data that fit", "--samples, --hidden or --batch-size");
+            if (!given.hasMatchedOption("--activation")) activation = Activation.TANH;
+            if (!given.hasMatchedOption("--loss")) loss = Loss.MSE;
+            if (!given.hasMatchedOption("--hidden")) hidden = List.of(4, 4);
+            if (!given.hasMatchedOption("--lr")) lr = 0.05;
         }
 
         /**
-         * --hidden 16 --hidden 8 means 8, as a repeated option means its last value (picocli would add them
-         * up); and those sizes, as typed, may not have an empty one (picocli's split drops one at the end,
-         * so 16, would train 16).
+         * Every option within its bounds, or a one-line error naming it (exit code 2). The bounds keep every
+         * run within memory: a step of 1,000 samples through 4 layers of 64 makes about 13 million numbers.
          */
-        void lastHiddenOnly() {
-            var given = spec.commandLine().getParseResult().matchedOption("--hidden");
-            if (given == null) return;
-            var all = given.originalStringValues();
-            String[] last = all.get(all.size() - 1).split(",", -1); // the sizes that count
-            Cli.check(spec, "--hidden", !Arrays.asList(last).contains(""));
-            if (all.size() < 2) return;
-            model.hidden = new ArrayList<>(model.hidden.subList(model.hidden.size() - last.length, model.hidden.size()));
-        }
-
-        /** How many samples the data will have: --samples, or tiny's four. */
-        int samples() { return data.name == TrainOptions.DatasetName.TINY ? tiny().size() : data.samples; }
-
-        /** About how many Values one step will make, from the options alone (before the data is drawn). */
-        long valuesPerStep() {
-            int inputs = data.name == TrainOptions.DatasetName.TINY ? tiny().inputs() : 2;
-            int perStep = training.batchSize > 0 ? training.batchSize : samples();
-            return Estimate.valuesPerStep(inputs, model.hidden, perStep);
+        void validate() {
+            int samples = dataset == DatasetName.TINY ? tiny().size() : this.samples;
+            Cli.check(spec, this.samples >= 2 && this.samples <= 1000, "--samples", "a whole number from 2 to 1000");
+            Cli.check(spec, noise >= 0 && noise <= 10, "--noise", "a number from 0 to 10");
+            Cli.check(spec, factor > 0 && factor < 1, "--factor", "a number above 0 and below 1");
+            Cli.check(spec, seed >= 0 && seed <= 0xFFFF_FFFFL, "--seed", Cli.SEEDS);
+            Cli.check(spec, !hidden.isEmpty() && hidden.size() <= 4 && hidden.stream().allMatch(s -> s >= 1 && s <= 64),
+                    "--hidden", "1 to 4 layer sizes from 1 to 64, comma-separated, e.g. 16,16");
+            Cli.check(spec, steps >= 0 && steps <= 100_000, "--steps", "a whole number from 0 to 100000");
+            Cli.check(spec, Double.isFinite(lr) && lr > 0, "--lr", "a finite number > 0");
+            Cli.check(spec, Double.isFinite(alpha) && alpha >= 0, "--alpha", "a finite number >= 0");
+            Cli.check(spec, batchSize >= 0 && batchSize <= samples, "--batch-size",
+                    "0 (all samples) up to the number of samples (" + samples + ")");
+            Cli.check(spec, every >= 1, "--every", "a whole number >= 1");
+            Cli.check(spec, width >= 10 && width <= 400, "--width", "a whole number from 10 to 400");
+            Cli.check(spec, height >= 5 && height <= 200, "--height", "a whole number from 5 to 200");
+            Output.check(spec.commandLine(), svg == null ? null : Output.svg("--svg", svg),
+                    log == null ? null : Output.log("--log", log, LOG_HEADER),
+                    html == null ? null : Output.page("--html", html));
         }
     }
 
-    /** The lecture's neuron as a tree of Values with their gradients, and as Graphviz DOT. */
+    /** One neuron's graph, or the learner's own expression's, after backward(). */
     @Command(name = "graph", mixinStandardHelpOptions = true, sortOptions = false,
             header = "Show a neuron's or your expression's graph and gradients.",
             description = "Shows the computation graph of one neuron, o = activation(x1*w1 + x2*w2 + b), or of "
                     + "EXPR, after forward and backward: every Value with its operation, data and gradient (for "
                     + "EXPR, then each input's gradient at full precision). "
                     + "The defaults are the lecture's, which give o = 0.7071. Numbers from -1000000 to 1000000.")
-    static final class GraphCommand implements Callable<Integer>, Cli.Ranges {
+    static final class GraphCommand implements Callable<Integer> {
         @Spec CommandSpec spec;
 
-        @Override
-        public String allowed(String option) { return option.matches("--(x1|x2|w1|w2|b)") ? Cli.INPUTS : null; }
-
-        @Option(names = "--x1", paramLabel = "X1", defaultValue = "2.0",
-                description = "First input (default ${DEFAULT-VALUE}).")
+        @Option(names = "--x1", paramLabel = "X1", defaultValue = "2.0", description = "First input (default ${DEFAULT-VALUE}).")
         double x1;
 
-        @Option(names = "--x2", paramLabel = "X2", defaultValue = "0.0",
-                description = "Second input (default ${DEFAULT-VALUE}).")
+        @Option(names = "--x2", paramLabel = "X2", defaultValue = "0.0", description = "Second input (default ${DEFAULT-VALUE}).")
         double x2;
 
-        @Option(names = "--w1", paramLabel = "W1", defaultValue = "-3.0",
-                description = "First weight (default ${DEFAULT-VALUE}).")
+        @Option(names = "--w1", paramLabel = "W1", defaultValue = "-3.0", description = "First weight (default ${DEFAULT-VALUE}).")
         double w1;
 
-        @Option(names = "--w2", paramLabel = "W2", defaultValue = "1.0",
-                description = "Second weight (default ${DEFAULT-VALUE}).")
+        @Option(names = "--w2", paramLabel = "W2", defaultValue = "1.0", description = "Second weight (default ${DEFAULT-VALUE}).")
         double w2;
 
-        @Option(names = "--b", paramLabel = "B", defaultValue = "6.8813735870195432",
-                description = "Bias (default ${DEFAULT-VALUE}).")
+        @Option(names = "--b", paramLabel = "B", defaultValue = "6.8813735870195432", description = "Bias (default ${DEFAULT-VALUE}).")
         double b;
 
         @Option(names = "--activation", paramLabel = "ACT", defaultValue = "tanh",
-                completionCandidates = Cli.Activations.class,
                 description = "relu, tanh or linear (default ${DEFAULT-VALUE}).")
         Activation activation;
-
-        @Option(names = "--dot", paramLabel = "FILE",
-                description = "Also write the graph as Graphviz DOT to FILE (render: dot -Tsvg FILE -o graph.svg).")
-        Path dotFile;
 
         @Option(names = "--svg", paramLabel = "FILE",
                 description = "Also draw the graph into FILE as micrograd's draw_dot does, no Graphviz needed "
@@ -2944,26 +1951,51 @@ public class Micrograd {
         @Override
         public Integer call() {
             var cmd = spec.commandLine();
-            if (expression != null) return OwnExpression.read(cmd, expression, values).graph(cmd, dotFile, svgFile);
-            GraphSvg.requireWritable(cmd, svgFile, dotFile);
-            Cli.checkInputs(spec, "--x1", "--x2", "--w1", "--w2", "--b");
-            Value o = neuron(x1, x2, w1, w2, b, activation);
-            if (dotFile != null) Output.writeWhole(cmd, "--dot", dotFile, GraphText.dot(o));
-            if (svgFile != null) Output.writeWhole(cmd, "--svg", svgFile, GraphSvg.svg(o));
-            PrintWriter out = cmd.getOut();
-            String name = activation.name().toLowerCase(Locale.ROOT);
-            out.println("o = " + name + "(x1*w1 + x2*w2 + b), after o.backward():");
-            out.println();
-            GraphText.tree(o).forEach(out::println);
-            if (dotFile != null) {
-                out.println();
-                out.println("wrote " + dotFile + "; render it with:  dot -Tsvg " + dotFile + " -o graph.svg");
+            Output svg = svgFile == null ? null : Output.svg("--svg", svgFile);
+            Output.check(cmd, svg);
+            Value result;
+            String title;
+            OwnExpression own = null;
+            if (expression != null) {
+                for (String option : List.of("--x1", "--x2", "--w1", "--w2", "--b", "--activation")) {
+                    if (cmd.getParseResult().hasMatchedOption(option)) {
+                        throw new ParameterException(cmd, "Option '" + option + "' is for the lecture's neuron; with "
+                                + "an expression, give each of its names a value as NAME=VALUE");
+                    }
+                }
+                own = OwnExpression.read(spec, expression, values);
+                result = own.graph();
+                title = own.title() + ", after backward():";
+            } else {
+                for (String option : List.of("--x1", "--x2", "--w1", "--w2", "--b")) {
+                    double value = (double) spec.findOption(option).getValue();
+                    Cli.check(spec, Math.abs(value) <= 1e6, option, "a number from -1000000 to 1000000");
+                }
+                result = neuron(x1, x2, w1, w2, b, activation);
+                title = "o = " + activation.name().toLowerCase(Locale.ROOT) + "(x1*w1 + x2*w2 + b), after o.backward():";
             }
-            if (svgFile != null) {
+            int size = result.topologicalOrder().size();
+            if (svg != null) {
+                Cli.check(spec, size <= GraphSvg.MOST, "--svg", "a graph of at most " + GraphSvg.MOST
+                        + " Values to draw (this one has " + size + ")");
+                svg.write(cmd, GraphSvg.svg(result));
+            }
+            PrintWriter out = cmd.getOut();
+            out.println(title);
+            out.println();
+            if (size <= GraphSvg.MOST) {
+                GraphText.tree(result).forEach(out::println);
+            } else {
+                out.printf("(%d Values: the tree is printed for graphs of up to %d)%n", size, GraphSvg.MOST);
+            }
+            if (own != null) {
+                out.println();
+                own.gradients(result).forEach(out::println);
+            }
+            if (svg != null) {
                 out.println();
                 out.println("wrote " + svgFile);
             }
-            out.flush();
             return 0;
         }
     }
@@ -2974,13 +2006,8 @@ public class Micrograd {
             description = "Checks backward() against a central difference (f(x+h) - f(x-h)) / 2h for every "
                     + "operation of Value at a few points, and for every parameter of a small MLP's loss; or, "
                     + "given EXPR, for each of its inputs. Exits with 1 if any check fails.")
-    static final class GradcheckCommand implements Callable<Integer>, Cli.Ranges {
+    static final class GradcheckCommand implements Callable<Integer> {
         @Spec CommandSpec spec;
-
-        @Override
-        public String allowed(String option) {
-            return option.equals("--nudge") ? "a number from 1e-10 to 0.1" : "a number above 0 and below 1";
-        }
 
         @Option(names = "--nudge", paramLabel = "H", defaultValue = "1e-6",
                 description = "The nudge h, 1e-10 to 0.1 (default ${DEFAULT-VALUE}).")
@@ -3000,126 +2027,40 @@ public class Micrograd {
 
         @Override
         public Integer call() {
-            var cmd = spec.commandLine();
-            Cli.check(spec, "--nudge", h >= 1e-10 && h <= 0.1);
-            Cli.check(spec, "--tolerance", tolerance > 0 && tolerance < 1);
-            PrintWriter out = cmd.getOut();
+            Cli.check(spec, h >= 1e-10 && h <= 0.1, "--nudge", "a number from 1e-10 to 0.1");
+            Cli.check(spec, tolerance > 0 && tolerance < 1, "--tolerance", "a number above 0 and below 1");
+            PrintWriter out = spec.commandLine().getOut();
             var checks = new ArrayList<GradCheck>();
             if (expression != null) {
-                var own = OwnExpression.read(cmd, expression, values);
+                var own = OwnExpression.read(spec, expression, values);
                 out.println(own.title() + ":");
                 out.println();
-                checks.addAll(own.checks(h));
+                checks.addAll(own.checks(h, tolerance));
             } else {
-                checks.addAll(Gradchecks.checkOperations(Gradchecks.operations(), h));
+                checks.addAll(Gradchecks.checkOperations(Gradchecks.operations(), h, tolerance));
                 checks.addAll(Gradchecks.checkNetwork(h));
             }
             Gradchecks.table(checks, tolerance).forEach(out::println);
             var failed = checks.stream().filter(c -> !c.ok(tolerance)).toList();
             long skipped = checks.stream().filter(c -> c.skipped() != null).count();
-            out.printf("%d %s: %d passed, %d skipped (no derivative there), %d failed%n", checks.size(),
+            out.printf("%d %s: %d passed, %d skipped (each says why), %d failed%n", checks.size(),
                     checks.size() == 1 ? "check" : "checks", checks.size() - skipped - failed.size(), skipped,
                     failed.size());
             for (GradCheck c : failed) {
                 out.printf(Locale.ROOT, "FAILED: %s: backward() gives %s, the central difference %s%n", c.what(),
                         Numbers.repr(c.analytic()), Numbers.repr(c.numeric()));
             }
-            out.flush();
             return failed.isEmpty() ? 0 : 1;
         }
     }
 
-    /** The default workload, timed step by step in one process: where the time goes. */
-    @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-            header = "Time the default run step by step, in one process.",
-            description = "Trains the notebook's model on the notebook's moons for --steps steps (the learning "
-                    + "rate schedule restarting every 100) and prints ms/step for the first 100 steps and for "
-                    + "the steady state after them, the Values per step, the young collections and the peak heap.")
-    static final class BenchCommand implements Callable<Integer>, Cli.Ranges {
-        @Spec CommandSpec spec;
-
-        /** What --steps allows, in both programs' bench: at least 100 steps after the first 100. */
-        static final String STEPS = "a whole number from 200 to 100000";
-
-        static void checkSteps(CommandSpec spec, int steps) {
-            Cli.check(spec, "--steps", steps >= 200 && steps <= 100_000);
-        }
-
-        @Override
-        public String allowed(String option) { return STEPS; }
-
-        @Option(names = "--steps", paramLabel = "STEPS", defaultValue = "2000",
-                description = "Steps to time, 200 to 100000 (default ${DEFAULT-VALUE}).")
-        int steps;
-
-        @Override
-        public Integer call() {
-            checkSteps(spec, steps);
-            NumpyRandom numpy = NumpyRandom.seeded(1337);
-            Dataset data = moons(100, 0.1, numpy);
-            var model = new MLP(2, List.of(16, 16), Activation.RELU, PythonRandom.seeded(1337));
-            var settings = new Settings(Loss.HINGE, 1e-4, 100, 1.0, 0, false);
-            double[] ms = new double[steps];
-            long[] values = new long[1];
-            long gcsBefore = youngCollections();
-            for (int done = 0; done < steps; done += 100) { // a run of 100 steps at a time, as the default
-                int offset = done;
-                long[] last = {System.nanoTime()};
-                train(model, data, settings, numpy, step -> {
-                    long now = System.nanoTime();
-                    if (offset + step.step() < steps) ms[offset + step.step()] = (now - last[0]) / 1e6;
-                    last[0] = now;
-                    values[0] = step.valuesCreated();
-                });
-            }
-            print(spec.commandLine().getOut(), ms, values[0], youngCollections() - gcsBefore);
-            return 0;
-        }
-
-        /** The table, for both programs: ms a step over the first 100 steps and after them, and the memory. */
-        static void print(PrintWriter out, double[] ms, long values, long youngCollections) {
-            out.printf("%14s %22s %10s %10s %10s%n", "first 100", "steady: median (range)", "values", "young GCs",
-                    "peak heap");
-            double first = Arrays.stream(ms, 0, 100).sum() / 100;
-            double[] steady = Arrays.copyOfRange(ms, 100, ms.length);
-            Arrays.sort(steady);
-            out.printf(Locale.ROOT, "%11.2f ms %8.2f (%.2f-%.2f) ms %10d %10d %7d MB%n", first,
-                    steady[steady.length / 2], steady[0], steady[steady.length - 1], values, youngCollections,
-                    peakHeapMegabytes());
-            out.flush();
-        }
-
-        static long youngCollections() {
-            var beans = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
-            return beans.isEmpty() ? 0 : Math.max(0, beans.get(0).getCollectionCount()); // the young one first
-        }
-
-        static long peakHeapMegabytes() {
-            long bytes = 0;
-            for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == java.lang.management.MemoryType.HEAP) bytes += pool.getPeakUsage().getUsed();
-            }
-            return bytes >> 20;
-        }
-    }
-
-    /** Gradient descent on one weight, each step written out as on paper. */
     @Command(name = "by-hand", mixinStandardHelpOptions = true, sortOptions = false,
             header = "Write out gradient descent on one weight, step by step.",
             description = "One weight, pred = w*x, loss = (pred - t)^2: each gradient-descent step written out, "
                     + "with the numbers computed by Value and backward(). --w, --x and --target take numbers from "
                     + "-1000000 to 1000000.")
-    static final class ByHandCommand implements Callable<Integer>, Cli.Ranges {
+    static final class ByHandCommand implements Callable<Integer> {
         @Spec CommandSpec spec;
-
-        @Override
-        public String allowed(String option) {
-            return switch (option) {
-                case "--lr" -> "a number above 0 and at most 10";
-                case "--steps" -> "a whole number from 1 to 1000";
-                default -> Cli.INPUTS;
-            };
-        }
 
         @Option(names = "--w", paramLabel = "W", defaultValue = "3",
                 description = "Starting weight (default ${DEFAULT-VALUE}).")
@@ -3143,9 +2084,12 @@ public class Micrograd {
         @Override
         public Integer call() {
             var cmd = spec.commandLine();
-            Cli.checkInputs(spec, "--w", "--x", "--target");
-            Cli.check(spec, "--lr", lr > 0 && lr <= 10);
-            Cli.check(spec, "--steps", steps >= 1 && steps <= 1000);
+            for (String option : List.of("--w", "--x", "--target")) {
+                double value = (double) spec.findOption(option).getValue();
+                Cli.check(spec, Math.abs(value) <= 1e6, option, "a number from -1000000 to 1000000");
+            }
+            Cli.check(spec, lr > 0 && lr <= 10, "--lr", "a number above 0 and at most 10");
+            Cli.check(spec, steps >= 1 && steps <= 1000, "--steps", "a whole number from 1 to 1000");
             PrintWriter out = cmd.getOut();
             List<HandStep> handSteps = byHand(w, x, target, lr, steps);
             var shown = handSteps.stream() // the steps before the numbers overflow
@@ -3447,51 +2391,43 @@ public class Micrograd {
         }
     }
 
-    /** graph and gradcheck on the learner's own expression: its NAME=VALUE inputs, the tree, the checks. */
-    static final class OwnExpression {
-        final String text;           // the expression as typed
-        final List<String> names;    // its names, in the order they first appear
-        final double[] values;       // the value given for each name
-
-        private OwnExpression(String text, List<String> names, double[] values) {
-            this.text = text;
-            this.names = names;
-            this.values = values;
-        }
-
+    /** graph, trace and gradcheck on the learner's own expression: its NAME=VALUE inputs, the graph, the checks. */
+    record OwnExpression(String text, List<String> names, double[] values) {
         /**
          * Reads EXPR and its NAME=VALUE words, refusing (a usage error: one line, exit code 2) an
          * expression too long or not well formed, a word that is not NAME=VALUE, a name the expression
          * does not use, a name given twice, a value that is not a number in range, and a name left out.
          */
-        static OwnExpression read(CommandLine cmd, String text, List<String> assignments) {
-            require(cmd, text.length() <= Expression.LONGEST, "EXPR", "'" + brief(text) + "' ("
+        static OwnExpression read(CommandSpec spec, String text, List<String> assignments) {
+            String command = spec.name();
+            require(spec, text.length() <= Expression.LONGEST, "EXPR", "'" + brief(text) + "' ("
                     + text.length() + " characters)", "at most " + Expression.LONGEST + " characters");
-            require(cmd, !text.isBlank(), "EXPR", quoted(text), "an expression (this one is empty), e.g. "
-                    + cmd.getCommandName() + " 'a*b + c' a=2 b=-3 c=10");
+            require(spec, !text.isBlank(), "EXPR", quoted(text), "an expression (this one is empty), e.g. "
+                    + command + " 'a*b + c' a=2 b=-3 c=10");
             List<String> names;
             try {
                 names = Expression.names(text);
             } catch (Expression.SyntaxError e) {
                 boolean assignment = text.matches("\\s*[A-Za-z_][A-Za-z0-9_]*\\s*=.*");
-                require(cmd, !assignment, "EXPR", quoted(text), "the expression first, then NAME=VALUE for each "
-                        + "of its names, e.g. " + cmd.getCommandName() + " 'a*b + c' a=2 b=-3 c=10");
-                throw new ParameterException(cmd, "Invalid value for EXPR: " + quoted(text) + "; " + e.getMessage());
+                require(spec, !assignment, "EXPR", quoted(text), "the expression first, then NAME=VALUE for each "
+                        + "of its names, e.g. " + command + " 'a*b + c' a=2 b=-3 c=10");
+                throw new ParameterException(spec.commandLine(), "Invalid value for EXPR: " + quoted(text) + "; "
+                        + e.getMessage());
             }
             var given = new LinkedHashMap<String, String>();
             double[] values = new double[names.size()];
             for (String word : assignments) {
                 int eq = word.indexOf('=');
                 String name = eq < 0 ? "" : word.substring(0, eq).strip();
-                require(cmd, name.matches("[A-Za-z_][A-Za-z0-9_]*"), "NAME=VALUE", quoted(word),
+                require(spec, name.matches("[A-Za-z_][A-Za-z0-9_]*"), "NAME=VALUE", quoted(word),
                         "a name, '=' and a number, e.g. a=2");
-                require(cmd, names.contains(name), "NAME=VALUE", quoted(word), names.isEmpty()
+                require(spec, names.contains(name), "NAME=VALUE", quoted(word), names.isEmpty()
                         ? "no NAME=VALUE, since the expression has no names"
                         : "a name of the expression (" + String.join(", ", names) + ")");
-                require(cmd, !given.containsKey(name), "NAME=VALUE", quoted(word),
+                require(spec, !given.containsKey(name), "NAME=VALUE", quoted(word),
                         "each name once (" + name + "=" + given.get(name) + " came first)");
                 Double value = Expression.number(word.substring(eq + 1));
-                require(cmd, value != null && Math.abs(value) <= Cli.LARGEST_INPUT, "NAME=VALUE", quoted(word),
+                require(spec, value != null && Math.abs(value) <= 1e6, "NAME=VALUE", quoted(word),
                         "a number from -1000000 to 1000000, as Python writes it (2, -3.5, 1e-3)");
                 given.put(name, word.substring(eq + 1).strip());
                 values[names.indexOf(name)] = value;
@@ -3500,16 +2436,16 @@ public class Micrograd {
             int last = missing.size() - 1;
             String list = last < 1 ? String.join("", missing)
                     : String.join(", ", missing.subList(0, last)) + " and " + missing.get(last);
-            require(cmd, missing.isEmpty(), "EXPR", quoted(text), "a value for each name, and " + list
+            require(spec, missing.isEmpty(), "EXPR", quoted(text), "a value for each name, and " + list
                     + (missing.size() == 1 ? " has" : " have") + " none (add "
                     + String.join(" ", missing.stream().map(n -> n + "=NUMBER").toList()) + ")");
             return new OwnExpression(text, names, values);
         }
 
-        /** A usage error about a parameter, worded as Cli.require words one about an option. */
-        static void require(CommandLine cmd, boolean ok, String parameter, String shown, String allowed) {
-            if (!ok) throw new ParameterException(cmd, "Invalid value for " + parameter + ": " + shown + "; expected "
-                    + allowed);
+        /** A usage error about a parameter, worded as Cli.check words one about an option. */
+        static void require(CommandSpec spec, boolean ok, String parameter, String shown, String allowed) {
+            if (!ok) throw new ParameterException(spec.commandLine(), "Invalid value for " + parameter + ": " + shown
+                    + "; expected " + allowed);
         }
 
         static String quoted(String text) { return "'" + brief(text) + "'"; }
@@ -3531,11 +2467,13 @@ public class Micrograd {
         }
 
         /**
-         * The Values the engine made on its own (a - b is a + b*-1, a / b is a * b**-1) have no label; give
-         * each one from its operation and inputs, so that the tree and the picture say what they are.
+         * The expression built from the given values, every Value labelled, before backward(). The Values
+         * the engine made on its own (a - b is a + b*-1, a / b is a * b**-1) are named after their
+         * operation and inputs, so that the tree and the picture say what they are.
          */
-        static Value nameTheRest(Value result) {
-            for (Value v : GraphSvg.values(result)) {
+        Value value() {
+            Value result = build(Value.listOf(values));
+            for (Value v : result.topologicalOrder()) {
                 if (!v.label.isEmpty()) continue;
                 List<Value> in = v.inputs();
                 String label = in.isEmpty() ? Numbers.number(v.data)
@@ -3546,62 +2484,34 @@ public class Micrograd {
             return result;
         }
 
-        /** What graph prints: the tree of Values, then the result and every input's gradient, at full precision. */
-        int graph(CommandLine cmd, Path dotFile, Path svgFile) {
-            for (String option : List.of("--x1", "--x2", "--w1", "--w2", "--b", "--activation")) {
-                if (cmd.getParseResult().hasMatchedOption(option)) {
-                    throw new ParameterException(cmd, "Option '" + option + "' is for the lecture's neuron; with an "
-                            + "expression, give each of its names a value as NAME=VALUE");
-                }
-            }
-            GraphSvg.requireWritable(cmd, svgFile, dotFile);
-            var inputs = Value.listOf(values);
-            Value result = nameTheRest(build(inputs));
+        /** The expression after backward(), as graph shows it. */
+        Value graph() {
+            Value result = value();
             result.backward();
-            int size = GraphSvg.values(result).size();
-            if (svgFile != null) GraphSvg.requireDrawable(cmd, "--svg", svgFile, size);
-            if (dotFile != null) Output.writeWhole(cmd, "--dot", dotFile, GraphText.dot(result));
-            if (svgFile != null) Output.writeWhole(cmd, "--svg", svgFile, GraphSvg.svg(result));
-            PrintWriter out = cmd.getOut();
-            out.println(title() + ", after backward():");
-            out.println();
-            if (size <= GraphSvg.MOST) {
-                GraphText.tree(result).forEach(out::println);
-            } else {
-                out.printf("(%d Values: the tree is printed for graphs of up to %d)%n", size, GraphSvg.MOST);
-            }
-            out.println();
-            String column = "%-" + names.stream().mapToInt(n -> n.length() + 5).reduce(6, Math::max) + "s = %s%n";
-            out.printf(column, "result", Numbers.repr(result.data));
-            for (int i = 0; i < names.size(); i++) {
-                out.printf(column, names.get(i) + ".grad", Numbers.repr(inputs.get(i).grad));
-            }
-            if (dotFile != null || svgFile != null) out.println();
-            if (dotFile != null) {
-                out.println("wrote " + dotFile + "; render it with:  dot -Tsvg " + dotFile + " -o graph.svg");
-            }
-            if (svgFile != null) out.println("wrote " + svgFile);
-            out.flush();
-            return 0;
+            return result;
+        }
+
+        /** The result and every input's gradient, at full precision: "a.grad = -3.0". */
+        List<String> gradients(Value result) {
+            var inputs = new HashMap<String, Value>();
+            for (Value v : result.topologicalOrder()) if (v.inputs.length == 0) inputs.putIfAbsent(v.label, v);
+            String column = "%-" + names.stream().mapToInt(n -> n.length() + 5).reduce(6, Math::max) + "s = %s";
+            var lines = new ArrayList<>(List.of(String.format(column, "result", Numbers.repr(result.data))));
+            for (String name : names) lines.add(String.format(column, name + ".grad", Numbers.repr(inputs.get(name).grad)));
+            return lines;
         }
 
         /**
          * What gradcheck checks: the derivative with respect to each input, by backward() and by the
          * nudge, h times the input's size where it is over 1 (a fixed h is lost in the rounding of a
-         * million plus h). Where there is none (a relu at exactly 0 on the way, or a result or slope that is not a
-         * finite number: log of 0, division by 0) the check is skipped and says why.
+         * million plus h). Where a result or slope is not a finite number (log of 0, division by 0),
+         * the check is skipped and says why.
          */
-        List<GradCheck> checks(double h) {
-            Set<Value> kinked = Collections.newSetFromMap(new IdentityHashMap<>());
-            var inputs = Value.listOf(values);
-            for (Value v : GraphSvg.values(build(inputs))) {
-                if (v.op.equals("relu") && v.inputs().get(0).data == 0) kinked.addAll(GraphSvg.values(v));
-            }
+        List<GradCheck> checks(double h, double tolerance) {
             var checks = new ArrayList<GradCheck>();
             for (int i = 0; i < names.size(); i++) {
                 String what = "d/d" + names.get(i);
-                GradCheck c = kinked.contains(inputs.get(i)) ? new GradCheck(what, 0, 0, "relu has a kink at 0")
-                        : checkInput(what, this::build, values, i, h * Math.max(1, Math.abs(values[i])));
+                GradCheck c = checkInput(what, this::build, values, i, h * Math.max(1, Math.abs(values[i])), tolerance);
                 boolean finite = Double.isFinite(c.analytic()) && Double.isFinite(c.numeric());
                 checks.add(finite ? c : new GradCheck(what, 0, 0, "not a finite number there"));
             }
@@ -3654,45 +2564,6 @@ public class Micrograd {
             double height() { return value == null ? WAYPOINT : Math.max(BOX, 2 * radius(value)); }
         }
 
-        /** Every Value the root depends on, each after its inputs (the first input's Values first). */
-        static List<Value> values(Value root) {
-            var order = new ArrayList<Value>();
-            Set<Value> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-            var stack = new ArrayDeque<Value>();
-            var nextInput = new ArrayDeque<Integer>();     // for each Value on the stack, its input to visit next
-            seen.add(root);
-            stack.push(root);
-            nextInput.push(0);
-            while (!stack.isEmpty()) {
-                Value v = stack.peek();
-                int i = nextInput.pop();
-                if (i < v.inputs().size()) {
-                    nextInput.push(i + 1);
-                    Value input = v.inputs().get(i);
-                    if (seen.add(input)) {
-                        stack.push(input);
-                        nextInput.push(0);
-                    }
-                } else {
-                    order.add(stack.pop());
-                }
-            }
-            return order;
-        }
-
-        /** Before any work: --svg is a file that can be written, and not the --dot file. */
-        static void requireWritable(CommandLine cmd, Path svg, Path dot) {
-            var outputs = new ArrayList<Output.Target>();
-            if (dot != null) outputs.add(Output.target(cmd, "--dot", dot));
-            if (svg != null) outputs.add(Output.target(cmd, "--svg", svg));
-            Output.requireDistinct(cmd, outputs, null, null);
-        }
-
-        static void requireDrawable(CommandLine cmd, String option, Path svg, int size) {
-            Cli.require(cmd, size <= MOST, option, svg, "a graph of at most " + MOST + " Values to draw (this one "
-                    + "has " + size + (option.equals("--svg") ? "; --dot writes any size for Graphviz)" : ")"));
-        }
-
         /** The picture of root's graph, as an SVG document. */
         static String svg(Value root) {
             Layout layout = layout(root);
@@ -3706,7 +2577,7 @@ public class Micrograd {
         static long crossings(Value root) { return crossings(layout(root).byLayer()); }
 
         private static Layout layout(Value root) {
-            List<Value> values = values(root);
+            List<Value> values = root.topologicalOrder();
             // 1. layers: the result in the last; each Value left of the leftmost Value that uses it
             var level = new IdentityHashMap<Value, Integer>();        // layers to the left of the result
             level.put(root, 0);
@@ -3997,34 +2868,228 @@ public class Micrograd {
     }
 
     // =============================================================================================
+    // Plumbing: backward() one Value at a time (the trace command, trace(v) in JShell, and its page)
+    // =============================================================================================
+
+    /**
+     * The forward pass and then backward() written out a line per step: each Value as it is computed, then
+     * each Value passing its gradient to its inputs, in the order backward() does it, with the local
+     * derivative in words and in numbers. The gradients are worked out here with backward()'s own
+     * arithmetic in backward()'s own order, so the trace ends with exactly backward()'s gradients.
+     * A Value without a label is named by a letter that no input uses (a constant by its number).
+     */
+    static final class Trace {
+        static final int MOST = 100; // Values in the largest graph traced
+
+        /** A line; where it computes a number, which Value's data or grad (the index in order), and from which input. */
+        record Line(String text, int value, int input, boolean grad, double number) {
+            static Line text(String text) { return new Line(text, -1, -1, false, 0); }
+        }
+
+        final List<Value> order;                    // every Value, each after its inputs
+        final Map<Value, String> names = new IdentityHashMap<>();
+        final List<Line> lines = new ArrayList<>();
+
+        /** The trace of root's graph: every gradient in it is set to 0 first; --twice runs backward() twice. */
+        Trace(Value root, boolean twice) {
+            order = root.topologicalOrder();
+            var letters = new ArrayDeque<String>();
+            for (char c = 'a'; c <= 'z'; c++) letters.add(String.valueOf(c));
+            for (Value v : order) if (v.inputs.length == 0) letters.remove(v.label);
+            for (Value v : order) {
+                v.grad = 0;
+                String name = v.label.replaceAll("\\W", ""); // x1*w1 is x1w1, as the lecture's variable
+                names.put(v, !name.isEmpty() ? name : v.inputs.length == 0 ? Numbers.number(v.data)
+                        : !letters.isEmpty() ? letters.poll() : "v" + names.size());
+            }
+            forward();
+            backward(root, "backward: " + name(root) + ".backward(), each Value passing its grad to its inputs, "
+                    + name(root) + " first");
+            if (twice) {
+                backward(root, "backward() again, without setting the gradients back to 0 first:");
+                lines.add(Line.text("  every grad kept the first pass's and grew, those inside the graph too, which then "
+                        + "passed on more: zero them (zeroGrad()) before each backward()"));
+            }
+            lines.add(Line.text(""));
+            for (Value v : order) {
+                if (v.inputs.length == 0 && !v.label.isEmpty()) lines.add(Line.text(name(v) + ".grad = " + Numbers.repr(v.grad)));
+            }
+        }
+
+        String name(Value v) { return names.get(v); }
+
+        private void forward() {
+            var inputs = new ArrayList<String>();
+            for (Value v : order) if (v.inputs.length == 0 && !v.label.isEmpty()) inputs.add(name(v) + " = " + Numbers.repr(v.data));
+            lines.add(Line.text("forward: each Value from its inputs, in the order they are computed"));
+            if (!inputs.isEmpty()) lines.add(Line.text("  " + String.join(", ", inputs) + " (the inputs)"));
+            for (int k = 0; k < order.size(); k++) {
+                Value v = order.get(k);
+                if (v.inputs.length == 0) continue;
+                var in = new ArrayList<Value>(List.of(v.inputs));
+                String formula = switch (v.op) {
+                    case "+", "*" -> name(in.get(0)) + " " + v.op + " " + name(in.get(1));
+                    case "wx+b" -> String.join(" + ", sumTerms(v, this::name));
+                    default -> v.op.startsWith("**") ? name(in.get(0)) + v.op : v.op + "(" + name(in.get(0)) + ")";
+                };
+                String numbers = switch (v.op) {
+                    case "+", "*" -> Numbers.repr(in.get(0).data) + " " + v.op + " " + Numbers.repr(in.get(1).data);
+                    case "wx+b" -> String.join(" + ", sumTerms(v, w -> Numbers.repr(w.data)));
+                    default -> v.op.startsWith("**") ? Numbers.repr(in.get(0).data) + v.op
+                            : v.op + "(" + Numbers.repr(in.get(0).data) + ")";
+                };
+                lines.add(new Line("  " + name(v) + " = " + formula + " = " + numbers + " = " + Numbers.repr(v.data),
+                        k, -1, false, v.data));
+            }
+        }
+
+        /** The terms of a weighted sum: b, then w0*x0, w1*x1, ... */
+        private static List<String> sumTerms(Value v, Function<Value, String> show) {
+            var terms = new ArrayList<>(List.of(show.apply(v.inputs[0])));
+            for (int i = 1; i < v.inputs.length; i += 2) terms.add(show.apply(v.inputs[i]) + "*" + show.apply(v.inputs[i + 1]));
+            return terms;
+        }
+
+        /** The chain rule as backward() applies it, a line per input of each Value, its local derivative in words. */
+        private void backward(Value root, String heading) {
+            lines.add(Line.text(""));
+            lines.add(Line.text(heading));
+            boolean again = root.grad != 0;
+            root.grad = 1;
+            lines.add(new Line("  " + name(root) + ".grad = 1.0 (the start" + (again ? ": backward() sets it, it does "
+                    + "not add to it)" : ")"), order.size() - 1, -1, true, 1));
+            var uses = new IdentityHashMap<Value, Integer>();
+            for (Value v : order) for (Value in : v.inputs) uses.merge(in, 1, Integer::sum);
+            var received = new IdentityHashMap<Value, Integer>(); // contributions so far in this pass
+            for (int k = order.size() - 1; k >= 0; k--) {
+                Value v = order.get(k);
+                for (int j = 0; j < v.inputs.length; j++) {
+                    Value in = v.inputs[j];
+                    double before = in.grad, contribution = v.localGrads[j] * v.grad;
+                    in.grad += v.localGrads[j] * v.grad; // exactly as backward() does it
+                    String text = "  " + name(in) + ".grad += " + local(v, j) + " * " + name(v) + ".grad = "
+                            + Numbers.repr(v.localGrads[j]) + " * " + Numbers.repr(v.grad) + " = " + Numbers.repr(contribution);
+                    int count = received.merge(in, 1, Integer::sum);
+                    if (count > 1) {
+                        text += " -> " + name(in) + ".grad = " + Numbers.repr(in.grad) + " (" + name(in) + " is used "
+                                + (uses.get(in) == 2 ? "twice" : uses.get(in) + " times") + ": the paths add up)";
+                    } else if (before != 0) {
+                        text += " -> " + name(in) + ".grad = " + Numbers.repr(in.grad) + " (the " + Numbers.repr(before)
+                                + " from before is still there: nothing set it back to 0)";
+                    }
+                    lines.add(new Line(text, order.indexOf(in), k, true, in.grad));
+                }
+            }
+        }
+
+        /** The local derivative d(v)/d(input j), in words. */
+        private String local(Value v, int j) {
+            String in = name(v.inputs[j]);
+            return switch (v.op) {
+                case "+" -> "1";
+                case "*" -> name(v.inputs[1 - j]) + ".data";
+                case "wx+b" -> j == 0 ? "1" : name(v.inputs[j % 2 == 1 ? j + 1 : j - 1]) + ".data";
+                case "tanh" -> "(1 - " + name(v) + ".data**2)";
+                case "relu" -> "(1 if " + in + ".data > 0 else 0)";
+                case "exp" -> name(v) + ".data";
+                case "log" -> "1/" + in + ".data";
+                default -> { // **k: k * a**(k-1)
+                    double k = Double.parseDouble(v.op.substring(2));
+                    yield Numbers.number(k) + " * " + in + ".data**" + Numbers.number(k - 1);
+                }
+            };
+        }
+
+        /** The page: draw_dot's picture with Back and Next through these lines (web/trace.html). */
+        String page(String title) {
+            var steps = new StringJoiner(",\n", "[\n", "\n]");
+            for (Line l : lines) {
+                if (l.value() < 0) continue;
+                steps.add("{\"text\": " + Page.string(l.text().strip()) + ", \"value\": " + l.value() + ", \"input\": "
+                        + l.input() + ", \"field\": \"" + (l.grad() ? "grad" : "data") + "\", \"number\": "
+                        + Page.string(String.format(Locale.ROOT, "%.4f", l.number())) + "}");
+            }
+            var start = new StringJoiner(",", "[", "]"); // the inputs' data, known before the first step
+            for (Value v : order) start.add(v.inputs.length == 0 ? Page.string(String.format(Locale.ROOT, "%.4f", v.data)) : "null");
+            return Page.of("trace.html", "{\"title\": " + Page.string(title) + ",\n\"start\": " + start + ",\n\"svg\": "
+                    + Page.string(GraphSvg.svg(order.get(order.size() - 1))) + ",\n\"steps\": " + steps + "}");
+        }
+    }
+
+    /** The chain rule, one Value at a time, for the lecture's neuron or your own expression. */
+    @Command(name = "trace", mixinStandardHelpOptions = true, sortOptions = false,
+            header = "Trace backward() through a neuron or your expression, one Value at a time.",
+            description = "Prints the forward pass, each Value as it is computed, then backward(): each Value "
+                    + "passing its gradient to its inputs, the local derivative times the gradient from above, and "
+                    + "where a Value is used twice, the two contributions adding up. Without EXPR, the lecture's "
+                    + "neuron (see graph).")
+    static final class TraceCommand implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Option(names = "--twice", description = "Run backward() a second time without zeroing the gradients.")
+        boolean twice;
+
+        @Option(names = "--html", paramLabel = "PAGE",
+                description = "Also write a page: the graph as draw_dot draws it, with Back and Next through the lines.")
+        Path html;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "EXPR", description = "Your own expression, as for graph.")
+        String expression;
+
+        @Parameters(index = "1..*", paramLabel = "NAME=VALUE", description = "A value for each name in EXPR.")
+        List<String> values = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            var cmd = spec.commandLine();
+            Output page = html == null ? null : Output.page("--html", html);
+            Output.check(cmd, page);
+            Value root;
+            String title;
+            if (expression == null) {
+                root = neuron(2, 0, -3, 1, 6.8813735870195432, Activation.TANH);
+                title = "o = tanh(x1*w1 + x2*w2 + b)";
+            } else {
+                var own = OwnExpression.read(spec, expression, values);
+                root = own.value();
+                for (Value v : root.topologicalOrder()) if (!own.names().contains(v.label)) v.label = ""; // see Trace
+                title = own.title();
+            }
+            int size = root.topologicalOrder().size();
+            OwnExpression.require(spec, size <= Trace.MOST, "EXPR", OwnExpression.quoted(String.valueOf(expression)),
+                    "a graph of at most " + Trace.MOST + " Values to trace (this one has " + size + ")");
+            var trace = new Trace(root, twice);
+            PrintWriter out = cmd.getOut();
+            out.println(title);
+            out.println();
+            for (Trace.Line l : trace.lines) out.println(l.text());
+            if (page != null) {
+                page.write(cmd, trace.page(title));
+                out.println();
+                out.println("wrote " + html);
+            }
+            return 0;
+        }
+    }
+
+    // =============================================================================================
     // Plumbing: JShell with the engine loaded (the play command)
     // =============================================================================================
 
     /**
      * What a session of the play command has by its short name, besides the lesson's public parts (Value,
-     * Neuron, Layer, MLP, Module, Dataset, Activation, Loss, PythonRandom, NumpyRandom, and the datasets
-     * moons, circles, xor, spiral and tiny): draw, and the losses, the step and train, which the lesson
-     * keeps inside this file and which are passed on here as they are.
+     * Neuron, Layer, MLP, Module, Dataset, the datasets, the losses, sgdStep, PythonRandom, NumpyRandom):
+     * mlp, draw, trace and train.
      */
     public static final class Play {
         private Play() {}
-
-        /**
-         * What JShell runs first: the short names. A static import brings the nested classes (Value, MLP,
-         * ...) as well as the methods (moons, draw, ...); Module is named once more so that it means
-         * micrograd's Module, not java.lang's.
-         */
-        static final String IMPORTS = """
-                import static micrograd.Micrograd.*;
-                import static micrograd.Micrograd.Play.*;
-                import micrograd.Micrograd.Module;
-                """;
 
         /** Printed before JShell's own welcome: what is there, and a first line to try. */
         static final String[] INTRO = {
             "micrograd's engine in JShell. By their short names: Value, Neuron, Layer, MLP, moons, circles, xor,",
             "spiral, tiny, hingeLoss, meanSquaredError, l2, sgdStep, train; draw(v) prints v's graph with its",
-            "gradients and draw(v, \"graph.svg\") draws it; mlp(2, 16, 16) is the notebook's model. Try:",
+            "gradients and draw(v, \"graph.svg\") draws it; trace(v) shows backward() one Value at a time;",
+            "mlp(2, 16, 16) is the notebook's model. Try:",
             "  var a = new Value(2.0, \"a\"); var b = new Value(-3.0, \"b\"); var L = a.mul(b); L.backward(); draw(L)",
             "  train(mlp(2, 16, 16), moons(100, 0.1, NumpyRandom.seeded(1337)), 100)",
             "Tab completes a name; /exit leaves.",
@@ -4032,53 +3097,27 @@ public class Micrograd {
 
         /**
          * Runs JShell in this process (--execution local: by default JShell starts a second JVM to run the
-         * snippets in, which takes seconds) with this program's class path, after the imports. Nothing is
-         * saved between sessions: JShell's settings and history stay in memory, not in Java's preferences.
+         * snippets in, which takes seconds) with this program's class path, after the imports: a static
+         * import brings the nested classes (Value, MLP, ...) and the methods (moons, draw, ...); Module is
+         * named once more so that it means micrograd's, not java.lang's.
          */
         static int start(CommandLine cmd) throws Exception {
-            var err = cmd.getErr();
             if (ClassLoader.getSystemResource("micrograd/Micrograd.class") == null) {
-                err.println("micrograd play: JShell needs the program's compiled classes on the class path, and "
-                        + "'java Micrograd.java' keeps them in memory; run it with JBang: ./jbang Micrograd.java play");
+                cmd.getErr().println("micrograd play: JShell needs the program's compiled classes on the class path; "
+                        + "run it with JBang: ./jbang Micrograd.java play");
                 return 1;
-            }
-            if (ModuleLayer.boot().findModule("jdk.jshell").isEmpty()) {
-                err.println("micrograd play: this Java has no JShell (the module jdk.jshell); run it with a JDK");
-                return 1;
-            }
-            if (standardInputClosed()) {
-                err.println("micrograd play: standard input is closed (<&-); play reads what you type from it");
-                return 2;
             }
             Path imports = Files.createTempFile("micrograd-play", ".jsh");
-            Output.PENDING.add(imports);                                // removed even if the session is killed
             try {
-                Files.writeString(imports, IMPORTS);
+                Files.writeString(imports, "import static micrograd.Micrograd.*;\nimport static micrograd.Micrograd"
+                        + ".Play.*;\nimport micrograd.Micrograd.Module;\n");
                 for (String line : INTRO) cmd.getOut().println(line);
                 cmd.getOut().flush();
                 return jdk.jshell.tool.JavaShellToolBuilder.builder().persistence(new HashMap<>()).start(
                         "--execution", "local", "--class-path", System.getProperty("java.class.path"),
                         "--startup", "DEFAULT", "--startup", imports.toString());
-            } catch (OutOfMemoryError e) { // a snippet in this process took the heap: the session cannot go on
-                err.println("micrograd play: out of memory, and the session has ended; give Java more: "
-                        + "./jbang -R-Xmx4g Micrograd.java play");
-                return 1;
             } finally {
-                Files.deleteIfExists(imports);
-                Output.PENDING.remove(imports);
-            }
-        }
-
-        /**
-         * Whether descriptor 0 was closed (<&-) when Java started: Java then opened its own lib/modules
-         * there, which JShell would read as what was typed. Linux tells through /proc.
-         */
-        static boolean standardInputClosed() {
-            try {
-                return Files.isSameFile(Path.of("/proc/self/fd/0"), Path.of(System.getProperty("java.home"), "lib",
-                        "modules"));
-            } catch (IOException | RuntimeException e) {
-                return false;
+                Files.delete(imports);
             }
         }
 
@@ -4089,48 +3128,50 @@ public class Micrograd {
 
         /** Prints v's graph as the graph command prints it: every Value with its operation, data and gradient. */
         public static void draw(Value v) {
-            if (v == null) {
-                System.out.println("draw: v is null; give it a Value, as in draw(L)");
-                return;
-            }
-            int size = GraphSvg.values(v).size();
-            if (size > GraphSvg.MOST) {
-                System.out.println("draw: this graph has " + size + " Values; draw prints graphs of up to "
-                        + GraphSvg.MOST);
-                return;
-            }
-            GraphText.tree(v).forEach(System.out::println);
+            int size = v.topologicalOrder().size();
+            if (size > GraphSvg.MOST) System.out.println("draw: this graph has " + size + " Values; draw prints up to "
+                    + GraphSvg.MOST);
+            else GraphText.tree(v).forEach(System.out::println);
         }
 
-        /** Draws v's graph as micrograd's draw_dot does, into an SVG file, written whole as --svg writes it. */
+        /** Draws v's graph as micrograd's draw_dot does, into an SVG file, by the rule every output follows. */
         public static void draw(Value v, String file) {
-            var cmd = new CommandLine(new PlayCommand()); // the refusals are worded as the commands word them
-            if (v == null || file == null) {
-                System.err.println("draw(v, file): " + (v == null ? "v" : "file") + " is null; as in draw(L, \"L.svg\")");
-                return;
-            }
+            var cmd = new CommandLine(new PlayCommand());
             try {
-                Path path = Path.of(file);
-                GraphSvg.requireDrawable(cmd, "file", path, GraphSvg.values(v).size());
-                Output.writeWhole(cmd, "file", path, GraphSvg.svg(v));
+                var svg = Output.svg("file", Path.of(file));
+                Output.check(cmd, svg);
+                int size = v.topologicalOrder().size();
+                if (size > GraphSvg.MOST) throw new IllegalArgumentException("this graph has " + size
+                        + " Values; draw draws up to " + GraphSvg.MOST);
+                svg.write(cmd, GraphSvg.svg(v));
                 System.out.println("wrote " + file);
-            } catch (ParameterException | Output.FileError | InvalidPathException e) {
-                System.err.println("draw(v, file): " + e.getMessage().replace("Invalid value for option 'file': ", ""));
+            } catch (RuntimeException e) {
+                System.out.println("draw(v, file): " + e.getMessage().replace("Invalid value for option 'file': ", ""));
             }
         }
 
-        public static Value hingeLoss(List<Value> scores, double[] labels) {
-            return Micrograd.hingeLoss(scores, labels);
+        /** Prints backward() one Value at a time, as the trace command does (every grad in v's graph set to 0 first). */
+        public static void trace(Value v) {
+            int size = v.topologicalOrder().size();
+            if (size > Trace.MOST) System.out.println("trace: this graph has " + size + " Values; trace shows up to "
+                    + Trace.MOST);
+            else new Trace(v, false).lines.forEach(line -> System.out.println(line.text()));
         }
 
-        public static Value meanSquaredError(List<Value> scores, double[] labels) {
-            return Micrograd.meanSquaredError(scores, labels);
-        }
-
-        public static Value l2(List<Value> parameters, double alpha) { return Micrograd.l2(parameters, alpha); }
-
-        public static void sgdStep(List<Value> parameters, double learningRate) {
-            Micrograd.sgdStep(parameters, learningRate);
+        /** Writes the trace's page, by the rule every output follows. */
+        public static void trace(Value v, String file) {
+            var cmd = new CommandLine(new PlayCommand());
+            try {
+                var page = Output.page("file", Path.of(file));
+                Output.check(cmd, page);
+                int size = v.topologicalOrder().size();
+                if (size > Trace.MOST) throw new IllegalArgumentException("this graph has " + size
+                        + " Values; trace shows up to " + Trace.MOST);
+                page.write(cmd, new Trace(v, false).page(v.label.isEmpty() ? "your Value" : v.label));
+                System.out.println("wrote " + file);
+            } catch (RuntimeException e) {
+                System.out.println("trace(v, file): " + e.getMessage().replace("Invalid value for option 'file': ", ""));
+            }
         }
 
         /** Trains as the demo does: hinge loss, alpha 1e-4, the learning rate from 1.0 down. */
@@ -4143,22 +3184,23 @@ public class Micrograd {
          * from lr. Prints the first step, every tenth of the way and the last; returns the last loss.
          */
         public static double train(MLP model, Dataset data, int steps, double lr, Loss loss) {
-            if (steps < 1 || model == null || data == null || loss == null) {
-                System.out.println("train: a model, data, at least 1 step and a loss, as in train(mlp(2, 16, 16), "
-                        + "moons(100, 0.1, NumpyRandom.seeded(1337)), 100)");
+            int inputs = model.layers.get(0).neurons.get(0).w.size();
+            if (steps < 1 || inputs != data.inputs()) {
+                System.out.println("train: " + (steps < 1 ? "at least 1 step" : "a model that takes the data's "
+                        + data.inputs() + " inputs (this one takes " + inputs + "), as mlp(" + data.inputs() + ", 16, 16)"));
                 return Double.NaN;
             }
-            var settings = new Settings(loss, 1e-4, steps, lr, 0, false);
             int every = Math.max(1, steps / 10);
             double[] last = {Double.NaN};
             int[] at = {0};
-            boolean finished = Micrograd.train(model, data, settings, NumpyRandom.seeded(0), step -> {
-                last[0] = step.loss();
-                at[0] = step.step();
-                if (step.step() % every == 0 || step.step() == steps - 1 || !Double.isFinite(step.loss())) {
-                    System.out.println(TrainCommand.stepLine(step));
-                }
-            });
+            boolean finished = Micrograd.train(model, data, new Settings(loss, 1e-4, steps, lr, 0, false),
+                    NumpyRandom.seeded(0), step -> {
+                        last[0] = step.loss();
+                        at[0] = step.step();
+                        if (step.step() % every == 0 || step.step() == steps - 1 || !Double.isFinite(step.loss())) {
+                            System.out.println(TrainCommand.stepLine(step));
+                        }
+                    });
             if (!finished) System.out.println(Cli.divergedLine("train", last[0], at[0], "lr", lr));
             return last[0];
         }
@@ -4168,14 +3210,12 @@ public class Micrograd {
     @Command(name = "play", mixinStandardHelpOptions = true, sortOptions = false,
             header = "Open JShell with the engine loaded, to try Values.",
             description = {"Opens JShell (Java's read-eval-print loop) with this program's classes imported: "
-                    + "Value, Neuron, Layer, MLP, the datasets, the losses and train by their short names, and "
-                    + "draw(v), which prints v's graph as the graph command does; draw(v, \"graph.svg\") draws "
-                    + "it as a picture (graphs of up to " + GraphSvg.MOST + " Values). The lecture's first cells, "
-                    + "in Java:",
+                    + "Value, Neuron, Layer, MLP, the datasets, the losses and train by their short names; draw(v) "
+                    + "prints v's graph as the graph command does, draw(v, \"graph.svg\") draws it, trace(v) shows "
+                    + "backward() step by step. The lecture's first cells, in Java:",
                 "  var a = new Value(2.0, \"a\"); var b = new Value(-3.0, \"b\");",
                 "  var c = new Value(10.0, \"c\"); var f = new Value(-2.0, \"f\");",
-                "  var d = a.mul(b).add(c); var L = d.mul(f); L.backward(); draw(L)",
-                "It needs the classes compiled, as JBang runs the program (java with the source file does not)."})
+                "  var d = a.mul(b).add(c); var L = d.mul(f); L.backward(); draw(L)"})
     static final class PlayCommand implements Callable<Integer> {
         @Spec CommandSpec spec;
 
@@ -4379,7 +3419,6 @@ public class Micrograd {
             return lo;
         }
     }
-
     // =============================================================================================
     // Plumbing: numbers as Python prints them
     // =============================================================================================
@@ -4411,15 +3450,15 @@ public class Micrograd {
         /**
          * The fewest digits d (and the place of the point) that read back as x > 0, the nearest to x where
          * several do, as Python's repr. The nearest n-digit number is x's exact value rounded half to even;
-         * the first n where it reads back is the answer. Where x is a power of two, the gap below x is half
-         * the gap above, so the nearest may not read back when the next one up or down does: try those too.
+         * the first n where it reads back is the answer. n starts at 15: 15-digit numbers lie further apart
+         * than doubles, so where a shorter d reads back, so does d with zeros after it (stripped below).
+         * Where x is a power of two, the gap below x is half the gap above, so the nearest may not read back
+         * when the next one up or down does: try those too.
          */
         static String[] shortestDigits(double x) {
-            String[] quick = shortestDigitsQuickly(x);
-            if (quick != null) return quick;
             BigDecimal exact = new BigDecimal(x);
             boolean powerOfTwo = (Double.doubleToRawLongBits(x) & 0xF_FFFF_FFFF_FFFFL) == 0;
-            for (int digits = 1; ; digits++) { // at the latest, x's own digits read back
+            for (int digits = 15; ; digits++) { // at the latest, 17 digits read back
                 BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
                 var candidates = new ArrayList<>(List.of(rounded));
                 if (powerOfTwo) {
@@ -4436,41 +3475,6 @@ public class Micrograd {
                     }
                 }
             }
-        }
-
-        /**
-         * shortestDigits without BigDecimal, for the numbers a run prints (1e-9 to 2^53, not a power of two):
-         * BigDecimal takes some 0.1 ms a number until the JIT compiles it, and the default run's 200
-         * numbers took a quarter of its steps' time. With x = m * 2^e, x * 10^k = m * 5^k / 2^s is
-         * worked out exactly in 128 bits: a whole q of 17 digits and a remainder r / 2^s. Only 15 digits
-         * or more need trying: 15-digit numbers lie further apart than doubles do, so where a shorter d
-         * reads back, the one 15-digit number that does is d with zeros after it. Null outside that range.
-         */
-        static String[] shortestDigitsQuickly(double x) {
-            long bits = Double.doubleToRawLongBits(x), m = (bits & 0xF_FFFF_FFFF_FFFFL) | 1L << 52;
-            int k = 16 - (int) Math.floor(Math.log10(x)), s = 1075 - (int) (bits >>> 52) - k;
-            if (m == 1L << 52 || x < 1e-9 || x >= 0x1p53 || k > 27 || s < 1 || s > 55) return null;
-            long five = 1; // 5^k
-            for (int i = 0; i < k; i++) five *= 5;
-            long high = Math.multiplyHigh(m, five), low = m * five; // m * 5^k in 128 bits
-            long q = high << (64 - s) | low >>> s, r = low & ((1L << s) - 1);
-            if (q < (long) 1e16 || q >= (long) 1e17) return null; // log10 was a digit out
-            for (int j = 2; j >= 0; j--) { // 15, 16, then 17 digits: the last j of q's 17 rounded off
-                long unit = j == 2 ? 100 : j == 1 ? 10 : 1;
-                long down = q / unit * unit, below = (q - down << s) + r; // x * 10^k - down, times 2^s
-                long twice = 2 * below - (unit << s);                   // its sign: nearer up, a tie, nearer down
-                long c = twice > 0 || twice == 0 && down / unit % 2 != 0 ? down + unit : down;
-                long miss = Math.abs(2 * (((c - q) << s) - r));           // 2 |c - x * 10^k|, times 2^s
-                // it reads back if within half a gap of x (5^k / 2^s); at exactly half, if m is even
-                if (miss < five || miss == five && m % 2 == 0) {
-                    String d = Long.toString(c / unit);
-                    int point = d.length() + j - k;                     // x = 0.d * 10^point
-                    int end = d.length();
-                    while (end > 1 && d.charAt(end - 1) == '0') end--;
-                    return new String[] {d.substring(0, end), String.valueOf(point)};
-                }
-            }
-            return null;
         }
 
         /** A number to 6 significant digits, without trailing zeros: 16, 0.64, 0.0256, 1.4. */
