@@ -147,7 +147,9 @@ public class Micrograd {
 
         /** Plain numbers as input Values: listOf(2, 3) is [Value(2), Value(3)]. */
         public static List<Value> listOf(double... numbers) {
-            return Arrays.stream(numbers).mapToObj(Value::new).toList();
+            var values = new ArrayList<Value>(numbers.length);
+            for (double x : numbers) values.add(new Value(x));
+            return values;
         }
 
         /**
@@ -341,7 +343,11 @@ public class Micrograd {
         }
 
         @Override
-        public List<Value> parameters() { return Stream.concat(w.stream(), Stream.of(b)).toList(); }
+        public List<Value> parameters() {
+            var all = new ArrayList<>(w);
+            all.add(b);
+            return all;
+        }
 
         @Override
         public String toString() { return activation.title + "Neuron(" + w.size() + ")"; }
@@ -362,7 +368,11 @@ public class Micrograd {
         }
 
         @Override
-        public List<Value> parameters() { return neurons.stream().flatMap(n -> n.parameters().stream()).toList(); }
+        public List<Value> parameters() {
+            var all = new ArrayList<Value>();
+            for (Neuron n : neurons) all.addAll(n.parameters());
+            return all;
+        }
 
         @Override
         public String toString() { return "Layer of " + neurons; }
@@ -393,7 +403,11 @@ public class Micrograd {
         public Value apply(double[] x) { return apply(Value.listOf(x)); }
 
         @Override
-        public List<Value> parameters() { return layers.stream().flatMap(l -> l.parameters().stream()).toList(); }
+        public List<Value> parameters() {
+            var all = new ArrayList<Value>();
+            for (Layer layer : layers) all.addAll(layer.parameters());
+            return all;
+        }
 
         @Override
         public String toString() { return "MLP of " + layers; }
