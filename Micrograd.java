@@ -1009,10 +1009,6 @@ public class Micrograd {
 
     /** The decision boundary drawn with characters (coloured on a terminal), and a table for 3-D data. */
     static final class TextPlot {
-        private TextPlot() {}
-
-        static final char REGION_MINUS = ' ', REGION_PLUS = '.', POINT_MINUS = 'o', POINT_PLUS = 'x';
-
         /** The plane a plot covers: the data's bounding box plus a margin of a tenth of its size. */
         record Box(double xMin, double xMax, double yMin, double yMax) {
             static Box around(double[][] points) {
@@ -1024,10 +1020,7 @@ public class Micrograd {
 
             private static double margin(double span) { return span > 0 ? span / 10 : 0.5; }
 
-            /**
-             * The score at the centre of every cell of a columns x rows grid over the box: [row][column],
-             * row 0 at the top (largest y). The text plot and the SVG picture both colour their cells by it.
-             */
+            /** The score at the centre of each cell of a columns x rows grid: [row][column], row 0 at the top. */
             double[][] scores(ToDoubleFunction<double[]> score, int columns, int rows) {
                 double[][] grid = new double[rows][columns];
                 for (int row = 0; row < rows; row++) {
@@ -1041,56 +1034,35 @@ public class Micrograd {
             }
         }
 
-        /**
-         * The predicted class of every cell (the centre of the cell decides), then the training points
-         * on top. Rows run from the top (largest y) down. With colour, the regions are tinted.
-         */
+        /** Each cell shows the class predicted at its centre (' ' -1, '.' +1); the samples go on top ('o', 'x'). */
         static List<String> plot(MLP model, Dataset data, int width, int height, boolean colour) {
-            return plot(x -> model.apply(x).data, data, width, height, colour);
-        }
-
-        /** The same plot for any score of a point (Watch gives one that makes no Values, for speed). */
-        static List<String> plot(ToDoubleFunction<double[]> score, Dataset data, int width, int height,
-                                 boolean colour) {
             Box box = Box.around(data.x());
-            double[][] scores = box.scores(score, width, height);
+            double[][] scores = box.scores(x -> model.apply(x).data, width, height);
             var grid = new char[height][width];
             for (int row = 0; row < height; row++) {
-                for (int col = 0; col < width; col++) {
-                    grid[row][col] = scores[row][col] > 0 ? REGION_PLUS : REGION_MINUS;
-                }
+                for (int col = 0; col < width; col++) grid[row][col] = scores[row][col] > 0 ? '.' : ' ';
             }
             double cellW = (box.xMax() - box.xMin()) / width, cellH = (box.yMax() - box.yMin()) / height;
             for (int i = 0; i < data.size(); i++) {
                 int col = (int) Math.min(width - 1, (data.x()[i][0] - box.xMin()) / cellW);
                 int row = (int) Math.min(height - 1, (box.yMax() - data.x()[i][1]) / cellH);
-                grid[row][col] = data.y()[i] > 0 ? POINT_PLUS : POINT_MINUS;
+                grid[row][col] = data.y()[i] > 0 ? 'x' : 'o';
             }
-            var lines = new ArrayList<String>();
-            lines.add(String.format(Locale.ROOT, "decision boundary: y from %.2f (bottom) to %.2f (top)",
-                    box.yMin(), box.yMax()));
             String border = "+" + "-".repeat(width) + "+";
-            lines.add(border);
+            var lines = new ArrayList<>(List.of(String.format(Locale.ROOT,
+                    "decision boundary: y from %.2f (bottom) to %.2f (top)", box.yMin(), box.yMax()), border));
             for (char[] row : grid) lines.add("|" + (colour ? tint(row) : new String(row)) + "|");
-            lines.add(border);
-            lines.add(String.format(Locale.ROOT, "x from %.2f (left) to %.2f (right)", box.xMin(), box.xMax()));
-            lines.add("'" + POINT_MINUS + "' sample of class -1   '" + POINT_PLUS + "' sample of class +1   '"
-                    + REGION_MINUS + "' predicted -1   '" + REGION_PLUS + "' predicted +1");
+            lines.addAll(List.of(border,
+                    String.format(Locale.ROOT, "x from %.2f (left) to %.2f (right)", box.xMin(), box.xMax()),
+                    "'o' sample of class -1   'x' sample of class +1   ' ' predicted -1   '.' predicted +1"));
             return lines;
         }
 
-        /** ANSI colours: blue for class -1, orange for class +1 (told apart by colour-blind eyes too). */
+        /** ANSI colours: -1 blue, +1 orange (told apart by colour-blind eyes too), light behind dark points. */
         static String tint(char[] row) {
+            String[] colours = {"48;5;153", "48;5;223", "48;5;153;38;5;19;1", "48;5;223;38;5;130;1"}; // " .ox"
             var out = new StringBuilder();
-            for (char c : row) {
-                String colour = switch (c) {
-                    case REGION_MINUS -> "\u001b[48;5;153m";                 // light blue background
-                    case REGION_PLUS -> "\u001b[48;5;223m";                  // light orange background
-                    case POINT_MINUS -> "\u001b[48;5;153;38;5;19;1m";       // dark blue on light blue
-                    default -> "\u001b[48;5;223;38;5;130;1m";               // dark orange on light orange
-                };
-                out.append(colour).append(c);
-            }
+            for (char c : row) out.append("\u001b[").append(colours[" .ox".indexOf(c)]).append('m').append(c);
             return out.append("\u001b[0m").toString();
         }
 
@@ -1109,7 +1081,6 @@ public class Micrograd {
         /** Each example next to its target and the model's prediction, for data that does not fit a plot. */
         static List<String> predictions(MLP model, Dataset data) {
             var lines = new ArrayList<String>();
-            lines.add(String.format("  %-18s %7s %11s", "input", "target", "prediction"));
             double squares = 0;
             for (int i = 0; i < data.size(); i++) {
                 double prediction = model.apply(data.x()[i]).data;
@@ -1118,8 +1089,8 @@ public class Micrograd {
                 lines.add(String.format(Locale.ROOT, "  %-18s %7s %11.4f", "[" + String.join(", ", inputs) + "]",
                         Numbers.shortNumber(data.y()[i]), prediction));
             }
-            // the error goes on top, once every prediction has added to it
             lines.add(0, String.format(Locale.ROOT, "predictions (mean squared error %.3g):", squares / data.size()));
+            lines.add(1, String.format("  %-18s %7s %11s", "input", "target", "prediction"));
             return lines;
         }
     }
@@ -1128,10 +1099,8 @@ public class Micrograd {
     // Plumbing: the SVG picture
     // =============================================================================================
 
-    /** The picture: the decision boundary and the loss and accuracy curves, as one SVG file. */
+    /** The picture (--svg): the decision boundary, and the loss and accuracy of every step, as one SVG file. */
     static final class Svg {
-        private Svg() {}
-
         static final String BLUE = "#0072B2", ORANGE = "#E69F00";             // told apart by colour-blind eyes too
         static final String LIGHT_BLUE = "#d3e6f5", LIGHT_ORANGE = "#fbe6c2";
         static final int GRID = 100;                                          // boundary cells per side
@@ -1142,122 +1111,101 @@ public class Micrograd {
             double py(double y) { return top + height - (y - data.yMin()) / (data.yMax() - data.yMin()) * height; }
         }
 
-        /**
-         * The whole picture: a title with the settings and the final numbers; on the left the plane
-         * coloured by the model's decision, the zero-score line and the training points; on the right
-         * the loss and the accuracy of every step.
-         */
         static String picture(MLP model, Dataset data, List<Step> history, String title) {
-            var svg = new StringBuilder();
-            svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-               .append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"980\" height=\"540\" ")
-               .append("viewBox=\"0 0 980 540\" ")
-               .append("font-family=\"sans-serif\" font-size=\"12\">\n")
-               .append("  <rect width=\"980\" height=\"540\" fill=\"white\"/>\n");
+            var svg = new StringBuilder("""
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <svg xmlns="http://www.w3.org/2000/svg" width="980" height="540" viewBox="0 0 980 540" \
+                    font-family="sans-serif" font-size="12">
+                      <rect width="980" height="540" fill="white"/>
+                    """);
             text(svg, 490, 28, "middle", 16, title);
-            if (!history.isEmpty()) {
-                Step last = history.get(history.size() - 1);
-                text(svg, 490, 50, "middle", 13, "after step " + last.step() + ": loss "
-                        + Numbers.shortNumber(last.loss())
-                        + ", accuracy " + Numbers.repr(last.accuracy()) + "%");
-            }
+            Step last = history.isEmpty() ? null : history.get(history.size() - 1);
+            if (last != null) text(svg, 490, 50, "middle", 13, "after step " + last.step() + ": loss "
+                    + Numbers.shortNumber(last.loss()) + ", accuracy " + Numbers.repr(last.accuracy()) + "%");
             if (data.inputs() == 2) {
-                boundaryPanel(svg, model, data, 60, 80, 380, 380);
+                boundary(svg, model, data, new Frame(60, 80, 380, 380, TextPlot.Box.around(data.x())));
             } else {
                 text(svg, 250, 270, "middle", 13,
                         "The decision boundary needs 2-D data; this dataset has " + data.inputs() + " inputs.");
             }
-            if (history.isEmpty()) {
+            if (last == null) {
                 text(svg, 740, 270, "middle", 13, "No training steps were run.");
             } else {
-                curve(svg, history, "loss", "loss", Step::loss, 0, 540, 80, 400, 150, BLUE);
-                curve(svg, history, "accuracy", "accuracy (%)", Step::accuracy, 100, 540, 310, 400, 150, ORANGE);
+                curve(svg, history, "loss", "loss", Step::loss, 0, 80, BLUE);
+                curve(svg, history, "accuracy", "accuracy (%)", Step::accuracy, 100, 310, ORANGE);
             }
             return svg.append("</svg>\n").toString();
         }
 
-        /** The plane, coloured cell by cell by the predicted class, with the zero-score line and the points. */
-        static void boundaryPanel(StringBuilder svg, MLP model, Dataset data,
-                                  double left, double top, double width, double height) {
-            var frame = new Frame(left, top, width, height, TextPlot.Box.around(data.x()));
-            double[][] score = frame.data().scores(x -> model.apply(x).data, GRID, GRID);
-            double cellW = width / GRID, cellH = height / GRID;
+        /** The plane in GRID x GRID cells coloured by the predicted class, the zero line, the points, a legend. */
+        static void boundary(StringBuilder svg, MLP model, Dataset data, Frame f) {
+            double[][] score = f.data().scores(x -> model.apply(x).data, GRID, GRID);
+            double cellW = f.width() / GRID, cellH = f.height() / GRID;
             svg.append("  <g class=\"boundary\" shape-rendering=\"crispEdges\">\n");
-            for (int row = 0; row < GRID; row++) { // neighbouring cells of one class become one rectangle
-                int start = 0;
-                for (int col = 1; col <= GRID; col++) {
-                    if (col == GRID || (score[row][col] > 0) != (score[row][start] > 0)) {
-                        element(svg, "  <rect class=\"cell\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" "
-                                + "fill=\"%s\"/>", left + start * cellW, top + row * cellH, (col - start) * cellW,
-                                cellH, score[row][start] > 0 ? LIGHT_ORANGE : LIGHT_BLUE);
-                        start = col;
-                    }
+            for (int row = 0; row < GRID; row++) { // a run of cells of one class is one rectangle
+                for (int start = 0, col = 1; col <= GRID; col++) {
+                    if (col < GRID && (score[row][col] > 0) == (score[row][start] > 0)) continue;
+                    element(svg, "  <rect class=\"cell\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" "
+                            + "fill=\"%s\"/>", f.left() + start * cellW, f.top() + row * cellH, (col - start) * cellW,
+                            cellH, score[row][start] > 0 ? LIGHT_ORANGE : LIGHT_BLUE);
+                    start = col;
                 }
             }
-            svg.append("  </g>\n");
-            svg.append("  <path class=\"zero-line\" fill=\"none\" stroke=\"#333\" stroke-width=\"1.5\" d=\"")
-               .append(zeroLine(score, left + cellW / 2, top + cellH / 2, cellW, cellH)).append("\"/>\n");
-            axes(svg, frame, "x1", "x2");
+            svg.append("  </g>\n  <path class=\"zero-line\" fill=\"none\" stroke=\"#333\" stroke-width=\"1.5\" d=\"")
+               .append(zeroLine(score, f.left() + cellW / 2, f.top() + cellH / 2, cellW, cellH)).append("\"/>\n");
+            axes(svg, f, "x1", "x2");
             for (int i = 0; i < data.size(); i++) {
                 boolean plus = data.y()[i] > 0;
                 marker(svg, plus ? " class=\"point plus\"" : " class=\"point minus\"", plus,
-                        frame.px(data.x()[i][0]), frame.py(data.x()[i][1]));
+                        f.px(data.x()[i][0]), f.py(data.x()[i][1]));
             }
-            legend(svg, left, top + height + 60);
+            double x = f.left(), y = f.top() + f.height() + 60;
+            marker(svg, "", false, x + 5, y - 4);
+            text(svg, x + 14, y, "start", 11, "class -1");
+            marker(svg, "", true, x + 83.5, y - 4.5);
+            text(svg, x + 92, y, "start", 11, "class +1");
+            text(svg, x + 160, y, "start", 11, "background: the predicted class; line: score 0");
         }
 
         /**
-         * Where the score crosses zero, by marching squares: in each square of four neighbouring cell
-         * centres, find the edges whose ends have different signs, put a point on each at the linearly
-         * interpolated zero, and join the points.
+         * Where the score crosses 0, by marching squares: on each edge of a square of four cell centres whose
+         * ends differ in sign, the point where a straight line between the ends' scores is 0; join them in pairs.
          */
         static String zeroLine(double[][] score, double x0, double y0, double cellW, double cellH) {
-            var path = new StringBuilder();
+            int[][] edges = {{0, 0, 1, 0}, {1, 0, 1, 1}, {1, 1, 0, 1}, {0, 1, 0, 0}}; // (column, row) to (column, row)
+            var path = new StringJoiner(" ");
             for (int row = 0; row + 1 < score.length; row++) {
                 for (int col = 0; col + 1 < score[row].length; col++) {
-                    // the square's corners, clockwise from the top left, and its edges between them
-                    int[][] corners = {{col, row}, {col + 1, row}, {col + 1, row + 1}, {col, row + 1}};
-                    var crossings = new ArrayList<double[]>();
-                    for (int e = 0; e < 4; e++) {
-                        int[] p = corners[e], q = corners[(e + 1) % 4];
-                        double a = score[p[1]][p[0]], b = score[q[1]][q[0]];
-                        if ((a > 0) != (b > 0)) {
-                            double t = a / (a - b);
-                            crossings.add(new double[] {p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])});
-                        }
+                    var points = new ArrayList<String>();
+                    for (int[] e : edges) {
+                        int c1 = col + e[0], r1 = row + e[1], c2 = col + e[2], r2 = row + e[3];
+                        double a = score[r1][c1], b = score[r2][c2], t = a / (a - b);
+                        if ((a > 0) != (b > 0)) points.add(String.format(Locale.ROOT, "%.2f %.2f",
+                                x0 + (c1 + t * (c2 - c1)) * cellW, y0 + (r1 + t * (r2 - r1)) * cellH));
                     }
-                    for (int k = 0; k + 1 < crossings.size(); k += 2) {
-                        double[] p = crossings.get(k), q = crossings.get(k + 1);
-                        path.append(String.format(Locale.ROOT, "M%.2f %.2f L%.2f %.2f ",
-                                x0 + p[0] * cellW, y0 + p[1] * cellH, x0 + q[0] * cellW, y0 + q[1] * cellH));
+                    for (int k = 0; k + 1 < points.size(); k += 2) {
+                        path.add("M" + points.get(k) + " L" + points.get(k + 1));
                     }
                 }
             }
-            return path.toString().trim();
+            return path.toString();
         }
 
-        /**
-         * One small chart: a value per step as a polyline, with its axes. The y axis runs from 0 to the
-         * largest finite value, or to {@code yAtLeast} if that is larger (100 for a percentage).
-         */
+        /** A chart of a number per step, on the right; its y axis goes from 0 to the largest finite value. */
         static void curve(StringBuilder svg, List<Step> history, String name, String yLabel,
-                          ToDoubleFunction<Step> value,
-                          double yAtLeast, double left, double top, double width, double height, String colour) {
+                          ToDoubleFunction<Step> value, double yAtLeast, double top, String colour) {
             double yMax = Math.max(yAtLeast,
                     history.stream().mapToDouble(value).filter(Double::isFinite).max().orElse(yAtLeast));
             int lastStep = history.get(history.size() - 1).step();
-            var frame = new Frame(left, top, width, height,
-                    new TextPlot.Box(0, Math.max(1, lastStep), 0, yMax > 0 ? yMax : 1));
-            axes(svg, frame, "step", yLabel);
-            svg.append("  <polyline class=\"").append(name).append("\" fill=\"none\" stroke=\"").append(colour)
-               .append("\" stroke-width=\"2\" points=\"");
+            var f = new Frame(540, top, 400, 150, new TextPlot.Box(0, Math.max(1, lastStep), 0, yMax > 0 ? yMax : 1));
+            axes(svg, f, "step", yLabel);
+            var points = new StringJoiner(" ");
             for (Step s : history) {
                 double v = Math.min(value.applyAsDouble(s), yMax); // a NaN or infinite loss is drawn at the top
-                svg.append(String.format(Locale.ROOT, "%.2f,%.2f ",
-                        frame.px(s.step()), frame.py(Double.isNaN(v) ? yMax : v)));
+                points.add(String.format(Locale.ROOT, "%.2f,%.2f", f.px(s.step()), f.py(Double.isNaN(v) ? yMax : v)));
             }
-            svg.setLength(svg.length() - 1);
-            svg.append("\"/>\n");
+            svg.append("  <polyline class=\"" + name + "\" fill=\"none\" stroke=\"" + colour
+                    + "\" stroke-width=\"2\" points=\"" + points + "\"/>\n");
         }
 
         /** A frame with round-numbered ticks on the bottom and left edges, and the axis names. */
@@ -1288,14 +1236,6 @@ public class Micrograd {
             return ticks;
         }
 
-        static void legend(StringBuilder svg, double left, double y) {
-            marker(svg, "", false, left + 5, y - 4);
-            text(svg, left + 14, y, "start", 11, "class -1");
-            marker(svg, "", true, left + 83.5, y - 4.5);
-            text(svg, left + 92, y, "start", 11, "class +1");
-            text(svg, left + 160, y, "start", 11, "background: the predicted class; line: score 0");
-        }
-
         /** A sample's marker centred on (x, y): a circle for class -1, a square for +1 (the shape tells too). */
         static void marker(StringBuilder svg, String classAttribute, boolean plus, double x, double y) {
             String look = " fill=\"" + (plus ? ORANGE : BLUE) + "\" stroke=\"#222\" stroke-width=\"0.6\"/>";
@@ -1309,7 +1249,7 @@ public class Micrograd {
                     x, y, anchor, size, xml(content));
         }
 
-        /** One element on a line of its own, indented by two spaces, its numbers formatted as String.format does. */
+        /** One element on a line of its own, indented by two spaces, its numbers as String.format writes them. */
         static void element(StringBuilder svg, String format, Object... args) {
             svg.append(String.format(Locale.ROOT, "  " + format + "%n", args));
         }
@@ -1324,98 +1264,57 @@ public class Micrograd {
     // Plumbing: watching it learn: the live plot (--watch) and the page that replays the run (--html)
     // =============================================================================================
 
-    /**
-     * The model's parameters at one moment as plain numbers, and the score they give without making a
-     * Value: the live plot asks for 1,200 scores a frame, which as Values would cost more than training.
-     * sizes are the inputs, then each layer's neurons; parameters are in micrograd's order (MLP.parameters:
-     * layer by layer, neuron by neuron, its weights and then its bias).
-     */
+    /** The model's shape (its inputs, then each layer's neurons) and its parameters as plain numbers. */
     record Weights(List<Integer> sizes, Activation activation, double[] parameters) {
         static Weights of(MLP model) {
-            var sizes = new ArrayList<Integer>(List.of(model.layers.get(0).neurons.get(0).w.size()));
+            Neuron first = model.layers.get(0).neurons.get(0);
+            var sizes = new ArrayList<Integer>(List.of(first.w.size()));
             for (Layer layer : model.layers) sizes.add(layer.neurons.size());
-            List<Value> all = model.parameters();
-            double[] parameters = new double[all.size()];
-            for (int i = 0; i < parameters.length; i++) parameters[i] = all.get(i).data;
-            return new Weights(sizes, model.layers.get(0).neurons.get(0).activation, parameters);
-        }
-
-        /** The score of one point, summed in Neuron.apply's order (b + w0*x0 + w1*x1 ...): the same number. */
-        double score(double[] x) {
-            double[] in = x;
-            int at = 0; // where the next neuron's weights start
-            for (int layer = 1; layer < sizes.size(); layer++) {
-                double[] out = new double[sizes.get(layer)];
-                for (int n = 0; n < out.length; n++, at += in.length + 1) {
-                    double sum = parameters[at + in.length];                  // the bias, after the weights
-                    for (int i = 0; i < in.length; i++) sum += parameters[at + i] * in[i];
-                    out[n] = layer == sizes.size() - 1 ? sum : switch (activation) { // as Value's relu and tanh
-                        case RELU -> sum < 0 ? 0 : sum;
-                        case TANH -> Math.tanh(sum);
-                        case LINEAR -> sum;
-                    };
-                }
-                in = out;
-            }
-            return in[0];
+            return new Weights(sizes, first.activation, model.parameters().stream().mapToDouble(p -> p.data).toArray());
         }
     }
 
     /**
-     * --watch: on a terminal, the text plot (or, for 3-D data, the predictions) drawn below the step lines
-     * and drawn again in place about FRAMES times as the model trains: the cursor goes back up over the
-     * old frame (ANSI escapes; the scrollback is left alone). At the end the frame is wiped and the report
-     * prints where it was. In a pipe, or with TERM=dumb, it prints the step lines and nothing else.
+     * --watch: on a terminal, the text plot (or the predictions) below the step lines, drawn again about
+     * FRAMES times as the model trains, in place: the cursor goes back up over the old frame. At the end the
+     * frame is wiped and the report prints there. In a pipe, or with TERM=dumb, just the step lines.
      */
     static final class Watch {
         static final int FRAMES = 20;
-        static final String CLEAR_LINE = "\u001b[K", CLEAR_BELOW = "\u001b[J", NEWLINE = System.lineSeparator();
+        static final String CLEAR_LINE = "\u001b[K", NEWLINE = System.lineSeparator();
 
         private final PrintWriter out;
-        private final Dataset data;   // null: not on a terminal, so nothing is drawn
-        private final int steps, every, width, height;
+        private final Dataset data;                             // null: not live, so nothing is drawn
+        private final int steps, width, height;
         private final List<String> waiting = new ArrayList<>(); // step lines to print above the next frame
         private List<String> frame = List.of();                 // the frame now on the screen
         private long drawn;                                     // when it was drawn (System.nanoTime)
 
-        private Watch(PrintWriter out, Dataset data, int steps, int width, int height) {
-            this.out = out;
-            this.data = data;
-            this.steps = steps;
-            this.every = Math.max(1, (steps + FRAMES - 1) / FRAMES);
-            this.width = width;
-            this.height = height;
+        static Watch of(boolean wanted, PrintWriter out, Dataset data, int steps, int width, int height) {
+            return new Watch(wanted && TextPlot.smartTerminal(), out, data, steps, width, height);
         }
 
         /**
-         * Live only if wanted and on a terminal that can move its cursor; the frames are made to fit the
-         * terminal (a frame taller than the screen could not be drawn over), the final plot is as asked.
+         * Live on a terminal that can move its cursor, the frame (height + 5 lines) made to fit the screen with a
+         * step line, the cursor's line and one more below it: a frame taller than the screen cannot be drawn over.
          */
-        static Watch of(boolean wanted, PrintWriter out, Dataset data, int steps, int width, int height) {
-            boolean live = wanted && TextPlot.smartTerminal();
-            int[] size = live ? terminalSize() : null;                // rows and columns, if known
-            if (size != null) {
-                height = Math.min(height, size[0] - 8); // the frame is height + 5 lines; a step line, the cursor's
-                                                         // line and one to spare
-                width = Math.min(width, size[1] - 2);
-                live = height >= 5 && width >= 10;
-            }
-            return new Watch(out, live ? data : null, steps, width, height);
+        private Watch(boolean live, PrintWriter out, Dataset data, int steps, int width, int height) {
+            int[] size = live ? terminalSize() : null; // rows and columns, if known
+            this.height = size == null ? height : Math.min(height, size[0] - 8);
+            this.width = size == null ? width : Math.min(width, size[1] - 2);
+            this.data = live && this.height >= 5 && this.width >= 10 ? data : null;
+            this.out = out;
+            this.steps = steps;
         }
 
         /** The terminal's rows and columns, as `stty size` tells them; null where it cannot. */
         static int[] terminalSize() {
-            try {
-                Process stty = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                String[] words = new String(stty.getInputStream().readAllBytes()).trim().split(" ");
-                int rows = Integer.parseInt(words[0]), columns = Integer.parseInt(words[1]);
-                return stty.waitFor() == 0 && rows > 0 && columns > 0 ? new int[] {rows, columns} : null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
+            try (var words = new Scanner(new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
+                    .redirectErrorStream(true).start().getInputStream())) {
+                int rows = words.nextInt(), columns = words.nextInt();
+                return rows > 0 && columns > 0 ? new int[] {rows, columns} : null;
             } catch (IOException | RuntimeException e) {
-                return null;                                            // no stty (Windows), no /dev/tty
+                return null;                                       // no stty (Windows), no /dev/tty, no size
             }
         }
 
@@ -1425,14 +1324,10 @@ public class Micrograd {
             else waiting.add(line);
         }
 
-        /**
-         * After each step: a new frame now and then, over the old one, with the waiting step lines above it.
-         * Step lines alone are drawn at most every 50 ms: a terminal shows no more, and drawing a frame for
-         * each of them would slow a fast run down.
-         */
+        /** After each step: now and then a new frame, over the old one; waiting step lines at most every 50 ms. */
         void afterStep(Step step, MLP model) {
             if (data == null) return;
-            boolean due = step.step() % every == 0 || step.step() == steps - 1;
+            boolean due = step.step() % Math.max(1, (steps + FRAMES - 1) / FRAMES) == 0 || step.step() == steps - 1;
             if (!due && (waiting.isEmpty() || System.nanoTime() - drawn < 50_000_000)) return;
             drawn = System.nanoTime();
             var text = new StringBuilder(up());
@@ -1444,29 +1339,26 @@ public class Micrograd {
             out.flush();
         }
 
-        /** Wipes the frame, so that the report prints in its place. */
+        /** Wipes the frame (\e[J clears from the cursor down), so that the report prints in its place. */
         void end() {
             if (data == null) return;
-            out.print(up() + CLEAR_BELOW);
-            frame = List.of();
+            out.print(up() + "\u001b[J");
             waiting.forEach(out::println);
-            waiting.clear();
             out.flush();
         }
 
         /** The cursor back up to the frame's first line ("\e[0A" would move it one line). */
         private String up() { return frame.isEmpty() ? "" : "\u001b[" + frame.size() + "A"; }
 
-        /** The numbers of the step, then the plot without its legend (80 columns would wrap it). */
+        /** The numbers of the step, then the plot without its legend, the last line (80 columns would wrap it). */
         private List<String> frame(Step step, MLP model) {
-            var lines = new ArrayList<String>();
-            lines.add("after step " + step.step() + ": loss " + Numbers.repr(step.loss()) + ", accuracy "
-                    + Numbers.repr(step.accuracy()) + "%");
-            if (data.inputs() == 2) {
-                var plot = TextPlot.plot(Weights.of(model)::score, data, width, height, TextPlot.terminalWantsColour());
-                lines.addAll(plot.subList(0, plot.size() - 1));
-            } else {
+            var lines = new ArrayList<>(List.of("after step " + step.step() + ": loss " + Numbers.repr(step.loss())
+                    + ", accuracy " + Numbers.repr(step.accuracy()) + "%"));
+            if (data.inputs() != 2) {
                 lines.addAll(TextPlot.predictions(model, data));
+            } else {
+                lines.addAll(TextPlot.plot(model, data, width, height, TextPlot.terminalWantsColour()));
+                lines.remove(lines.size() - 1);
             }
             return lines;
         }
