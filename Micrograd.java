@@ -2315,227 +2315,128 @@ public class Micrograd {
     // =============================================================================================
 
     /**
-     * The picture of a Value's graph that micrograd's draw_dot makes with Graphviz, made here as an SVG
-     * file: a box per Value (label | data | grad), a small circle per operation, left to right from the
-     * inputs to the result. The layout is the textbook one for layered drawings (Sugiyama's), in four steps:
-     * <ol>
-     * <li>layers: each Value one layer left of the leftmost Value that uses it, so the result is on the
-     *     right and an input sits just before what it feeds, as Graphviz puts it;
-     * <li>an edge that skips layers gets a waypoint in each layer it passes, so that it runs between boxes;
-     * <li>the order within each layer: by the mean position of each node's neighbours in the layer before
-     *     (its barycentre), sweeping right and then left a few times, keeping the order with the fewest
-     *     crossing edges;
-     * <li>heights: each node moved towards its neighbours' mean height, keeping its place in the order
-     *     and a gap to the next node.
-     * </ol>
-     * Readable up to a few dozen Values; up to {@value #MOST} are drawn (the picture grows), more are refused.
+     * The picture of a Value's graph that micrograd's draw_dot makes with Graphviz, as an SVG file: a box
+     * per Value (label | data | grad), a circle for its operation, inputs left, result right. The layout is
+     * a tidy tree, as Graphviz draws the lecture's graphs. A Value's column is its longest distance from the
+     * result, so it is left of all its users. Its row: walking the graph from the result depth-first, inputs
+     * in order, a Value without inputs gets the next free row, and a Value with inputs sits at their mean
+     * height, or lower if that place in its column is taken. A Value used twice is drawn once, with an edge
+     * to each user (one for a * a, as draw_dot); an edge that skips columns takes a row, a lane, in each
+     * column it crosses, so it runs between the boxes. Not handled: edges may cross (as in a*b + c*a), and a
+     * Value used all over a big graph makes it tall, a lane a use. Up to {@value #MOST} Values are drawn.
      */
     static final class GraphSvg {
         private GraphSvg() {}
 
         static final int MOST = 200;                               // Values in the largest graph drawn
-        static final double FONT = 12, BOX = 26, WAYPOINT = 4;     // font size; heights of a box and a waypoint
-        static final double GAP = 14, LAYER_GAP = 44, OP_GAP = 18; // between nodes, layers, a circle and its box
-        static final double MARGIN = 16, PAD = 7, ARROW = 7;       // around the picture, in a field; arrow length
+        static final double FONT = 12, BOX = 26, GAP = 14;         // font size; a box's height; between rows
+        static final double COLUMN_GAP = 44, OP_GAP = 18;          // between columns; between a circle and its box
+        static final double MARGIN = 16, PAD = 7, ARROW = 7;       // around the picture; in a field; arrow length
 
-        /** A Value's box (with its operation's circle, if it has one), or a waypoint of a long edge. */
-        private static final class Node {
-            final Value value;                                     // null for a waypoint
-            final int layer;
-            final double key;                                      // where it starts in its layer's order
-            final List<Node> left = new ArrayList<>(), right = new ArrayList<>(); // neighbours in the next layers
-            double y;                                              // the middle of the node
+        /** An edge from an input to a Value made of it, and the row it runs along (its lane) in between. */
+        private record Edge(Value from, Value to, double lane) {}
 
-            Node(Value value, int layer, double key) {
-                this.value = value;
-                this.layer = layer;
-                this.key = key;
+        /** Each Value's column (0 is the result's, counting leftwards) and row, and the edges. */
+        private static final class Layout {
+            final Map<Value, Integer> column = new IdentityHashMap<>();
+            final Map<Value, Double> row = new IdentityHashMap<>();
+            final List<Edge> edges = new ArrayList<>();
+            final double[] free;                                   // each column's next free row
+
+            Layout(Value root, List<Value> values) {
+                column.put(root, 0);
+                for (int i = values.size() - 1; i >= 0; i--) {     // users before their inputs
+                    Value v = values.get(i);
+                    for (Value input : v.inputs()) column.merge(input, column.get(v) + 1, Math::max);
+                }
+                free = new double[Collections.max(column.values()) + 1];
+                place(root);
             }
 
-            double height() { return value == null ? WAYPOINT : Math.max(BOX, 2 * radius(value)); }
+            /** Places v's inputs not placed yet, then v: at the mean row of its edges, or the next free row. */
+            private void place(Value v) {
+                int col = column.get(v);
+                var inputs = new LinkedHashSet<>(v.inputs());      // a * a: one input, one edge
+                double sum = 0;
+                for (Value input : inputs) {
+                    if (!row.containsKey(input)) place(input);
+                    double lane = row.get(input);                  // straight on, if the columns between allow
+                    for (int c = col + 1; c < column.get(input); c++) lane = Math.max(lane, free[c]);
+                    for (int c = col + 1; c < column.get(input); c++) free[c] = lane + 1;
+                    edges.add(new Edge(input, v, lane));
+                    sum += lane;
+                }
+                row.put(v, Math.max(inputs.isEmpty() ? 0 : sum / inputs.size(), free[col]));
+                free[col] = row.get(v) + 1;
+            }
         }
 
         /** The picture of root's graph, as an SVG document. */
         static String svg(Value root) {
-            Layout layout = layout(root);
-            return draw(layout.byLayer(), layout.edges(), layout.count());
-        }
-
-        /** The nodes layer by layer, left to right and each layer top to bottom; the edges; how many Values. */
-        private record Layout(List<List<Node>> byLayer, List<List<Node>> edges, int count) {}
-
-        /** How many pairs of edges cross in the picture of root's graph. */
-        static long crossings(Value root) { return crossings(layout(root).byLayer()); }
-
-        private static Layout layout(Value root) {
             List<Value> values = root.topologicalOrder();
-            // 1. layers: the result in the last; each Value left of the leftmost Value that uses it
-            var level = new IdentityHashMap<Value, Integer>();        // layers to the left of the result
-            level.put(root, 0);
-            for (int i = values.size() - 1; i >= 0; i--) {
-                Value v = values.get(i);
-                for (Value input : v.inputs()) level.merge(input, level.get(v) + 1, Math::max);
-            }
-            int layers = Collections.max(level.values()) + 1;
-            var nodes = new IdentityHashMap<Value, Node>();
-            var byLayer = new ArrayList<List<Node>>();
-            for (int k = 0; k < layers; k++) byLayer.add(new ArrayList<>());
-            for (int i = 0; i < values.size(); i++) {
-                Value v = values.get(i);
-                var node = new Node(v, layers - 1 - level.get(v), i);
-                nodes.put(v, node);
-                byLayer.get(node.layer).add(node);
-            }
-            // 2. the edges, input to operation, with a waypoint in each layer between (one edge for a*a, as draw_dot)
-            var edges = new ArrayList<List<Node>>();
-            for (Value v : values) {
-                for (Value input : new LinkedHashSet<>(v.inputs())) {
-                    var edge = new ArrayList<>(List.of(nodes.get(input)));
-                    for (int k = nodes.get(input).layer + 1; k < nodes.get(v).layer; k++) {
-                        var waypoint = new Node(null, k, nodes.get(input).key);
-                        byLayer.get(k).add(waypoint);
-                        edge.add(waypoint);
-                    }
-                    edge.add(nodes.get(v));
-                    for (int j = 0; j + 1 < edge.size(); j++) {
-                        edge.get(j).right.add(edge.get(j + 1));
-                        edge.get(j + 1).left.add(edge.get(j));
-                    }
-                    edges.add(edge);
+            var layout = new Layout(root, values);
+            // x: each column as wide as its widest circle and box; the boxes of a column start at the same x
+            int columns = layout.free.length;
+            double[] boxLeft = new double[columns], right = new double[columns];
+            double x = MARGIN;
+            for (int c = columns - 1; c >= 0; c--) {
+                double circles = 0, boxes = 0;
+                for (Value v : values) {
+                    if (layout.column.get(v) != c) continue;
+                    if (!v.op.isEmpty()) circles = Math.max(circles, 2 * radius(v) + OP_GAP);
+                    boxes = Math.max(boxes, boxWidth(v));
                 }
+                boxLeft[c] = x + circles;
+                right[c] = boxLeft[c] + boxes;
+                x = right[c] + COLUMN_GAP;
             }
-            for (List<Node> layer : byLayer) layer.sort(Comparator.comparingDouble(n -> n.key));
-            order(byLayer);
-            heights(byLayer);
-            return new Layout(byLayer, edges, values.size());
-        }
-
-        /** 3. Barycentre sweeps, right then left, keeping the order with the fewest crossings. */
-        private static void order(List<List<Node>> byLayer) {
-            List<List<Node>> best = copy(byLayer);
-            long fewest = crossings(byLayer);
-            for (int sweep = 0; sweep < 8 && fewest > 0; sweep++) {
-                for (int k = 1; k < byLayer.size(); k++) sortByBarycentre(byLayer.get(k), byLayer.get(k - 1), true);
-                for (int k = byLayer.size() - 2; k >= 0; k--) {
-                    sortByBarycentre(byLayer.get(k), byLayer.get(k + 1), false);
+            // y: rows a box and a gap apart, or more if a circle is taller
+            double rowHeight = BOX + GAP;
+            for (Value v : values) rowHeight = Math.max(rowHeight, 2 * radius(v) + 2);
+            double dy = MARGIN + (rowHeight - GAP) / 2, width = x - COLUMN_GAP + MARGIN;
+            double height = 2 * dy + (Arrays.stream(layout.free).max().getAsDouble() - 1) * rowHeight;
+            var svg = new StringBuilder(format("""
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" \
+                    font-family="sans-serif" font-size="%.0f">
+                      <title>computation graph, %d %s</title>
+                      <rect width="%.0f" height="%.0f" fill="white"/>
+                    """, width, height, width, height, FONT, values.size(), values.size() == 1 ? "Value" : "Values",
+                    width, height));
+            for (Edge e : layout.edges) {
+                // from the end of the input's box, along its lane if it skips columns, to the operation's circle
+                int from = layout.column.get(e.from()), to = layout.column.get(e.to());
+                double x1 = boxLeft[from] + boxWidth(e.from()), y1 = layout.row.get(e.from()) * rowHeight + dy;
+                double x2 = boxLeft[to] - OP_GAP - 2 * radius(e.to()), y2 = layout.row.get(e.to()) * rowHeight + dy;
+                double lane = e.lane() * rowHeight + dy;
+                String d = format("M%.1f %.1f", x1, y1);
+                if (Math.abs((from > to + 1 ? lane : y2) - y1) > rowHeight - 1) { // a row or more up or down: first
+                    x1 = right[from];                              // straight on, past the ends of wider boxes
+                    d += format(" L%.1f %.1f", x1, y1);
                 }
-                long c = crossings(byLayer);
-                if (c < fewest) {
-                    fewest = c;
-                    best = copy(byLayer);
+                if (from > to + 1) {
+                    d += curve(x1, y1, right[from] + COLUMN_GAP, lane) + format(" L%.1f %.1f", right[to + 1], lane);
+                    x1 = right[to + 1];
+                    y1 = lane;
                 }
+                edge(svg, d + curve(x1, y1, x2 - ARROW, y2), x2, y2, values.indexOf(e.from()), values.indexOf(e.to()));
             }
-            for (int k = 0; k < byLayer.size(); k++) {
-                byLayer.get(k).clear();
-                byLayer.get(k).addAll(best.get(k));
-            }
-        }
-
-        /** Sorts a layer by the mean place of each node's neighbours in the next layer (a node without any stays). */
-        private static void sortByBarycentre(List<Node> layer, List<Node> next, boolean fromLeft) {
-            var place = new IdentityHashMap<Node, Double>();
-            for (int i = 0; i < next.size(); i++) place.put(next.get(i), (double) i);
-            var barycentre = new IdentityHashMap<Node, Double>();
-            for (int i = 0; i < layer.size(); i++) {
-                List<Node> neighbours = fromLeft ? layer.get(i).left : layer.get(i).right;
-                double sum = 0;
-                for (Node n : neighbours) sum += place.get(n);
-                // scaled to this layer's length, so that a node without neighbours keeps its place among the rest
-                double scale = next.size() <= 1 ? 1 : (layer.size() - 1.0) / (next.size() - 1.0);
-                barycentre.put(layer.get(i), neighbours.isEmpty() ? i : scale * sum / neighbours.size());
-            }
-            layer.sort(Comparator.comparingDouble(barycentre::get)); // a stable sort: ties keep their order
-        }
-
-        /** How many pairs of edge segments cross between neighbouring layers. */
-        private static long crossings(List<List<Node>> byLayer) {
-            long crossings = 0;
-            for (int k = 0; k + 1 < byLayer.size(); k++) {
-                var place = new IdentityHashMap<Node, Integer>();
-                for (int i = 0; i < byLayer.get(k + 1).size(); i++) place.put(byLayer.get(k + 1).get(i), i);
-                var segments = new ArrayList<int[]>();
-                for (int i = 0; i < byLayer.get(k).size(); i++) {
-                    for (Node to : byLayer.get(k).get(i).right) segments.add(new int[] {i, place.get(to)});
-                }
-                for (int s = 0; s < segments.size(); s++) {
-                    for (int t = s + 1; t < segments.size(); t++) {
-                        int[] a = segments.get(s), b = segments.get(t);
-                        if ((long) (a[0] - b[0]) * (a[1] - b[1]) < 0) crossings++;
-                    }
-                }
-            }
-            return crossings;
-        }
-
-        private static List<List<Node>> copy(List<List<Node>> byLayer) {
-            var copy = new ArrayList<List<Node>>();
-            for (List<Node> layer : byLayer) copy.add(new ArrayList<>(layer));
-            return copy;
-        }
-
-        /**
-         * 4. Heights: first stacked in order; then, sweeping left and right a few times (the last sweep
-         * from the left, so that a result sits level with its inputs), each node is moved towards its
-         * neighbours' mean height on the side the sweep comes from.
-         */
-        private static void heights(List<List<Node>> byLayer) {
-            for (List<Node> layer : byLayer) {
-                double y = 0;
-                for (Node n : layer) {
-                    n.y = y + n.height() / 2;
-                    y += n.height() + GAP;
-                }
-                for (Node n : layer) n.y -= y / 2;                    // each layer centred on 0
-            }
-            for (int sweep = 0; sweep < 12; sweep++) {
-                for (int k = byLayer.size() - 2; k >= 0; k--) place(byLayer.get(k), false);
-                for (int k = 1; k < byLayer.size(); k++) place(byLayer.get(k), true);
-            }
-        }
-
-        /**
-         * Puts each node of a layer as near its neighbours' mean height as its place allows: top to bottom,
-         * each at that height or just below the one above; then the layer is moved up by the average push
-         * downwards, so that the nodes are, on average, where they want to be.
-         */
-        private static void place(List<Node> layer, boolean fromLeft) {
-            double pushed = 0;
-            for (int i = 0; i < layer.size(); i++) {
-                Node n = layer.get(i);
-                List<Node> neighbours = fromLeft ? n.left : n.right;
-                double wanted = neighbours.stream().mapToDouble(m -> m.y).average().orElse(n.y);
-                n.y = wanted;
-                if (i > 0) {
-                    Node above = layer.get(i - 1);
-                    n.y = Math.max(wanted, above.y + (above.height() + n.height()) / 2 + GAP);
-                }
-                pushed += n.y - wanted;
-            }
-            for (Node n : layer) n.y -= pushed / layer.size();
+            for (Value v : values) node(svg, v, values.indexOf(v), boxLeft[layout.column.get(v)], layout.row.get(v) * rowHeight + dy);
+            return svg.append("</svg>\n").toString();
         }
 
         /** The radius of an operation's circle: room for its name. */
         static double radius(Value v) { return v.op.isEmpty() ? 0 : Math.max(11, textWidth(v.op) / 2 + 5); }
-
         /** The three fields of a Value's box, as draw_dot labels it: "{ label | data 2.0000 | grad -3.0000 }". */
         static String[] fields(Value v) {
-            return new String[] {Expression.shortened(v.label), String.format(Locale.ROOT, "data %.4f", v.data),
-                String.format(Locale.ROOT, "grad %.4f", v.grad)};
+            return new String[] {Expression.shortened(v.label), format("data %.4f", v.data),
+                format("grad %.4f", v.grad)};
         }
 
         static double fieldWidth(String text) { return Math.max(16, textWidth(text) + 2 * PAD); }
+        static double boxWidth(Value v) { return Arrays.stream(fields(v)).mapToDouble(GraphSvg::fieldWidth).sum(); }
 
-        static double boxWidth(Value v) {
-            double width = 0;
-            for (String f : fields(v)) width += fieldWidth(f);
-            return width;
-        }
-
-        /**
-         * About how wide a text is in a sans-serif font, with no font to measure: character widths in
-         * ems from DejaVu Sans, the widest of the usual ones (Arial and Helvetica are narrower, so the
-         * text fits its box whichever the browser picks).
-         */
+        /** About how wide a text is: character widths in ems from DejaVu Sans, wider than Arial and Helvetica. */
         static double textWidth(String text) {
             double ems = 0;
             for (char c : text.toCharArray()) {
@@ -2546,116 +2447,57 @@ public class Micrograd {
             return ems * FONT;
         }
 
-        /** Draws the laid-out nodes and edges: boxes, circles, and curves ending in arrowheads. */
-        private static String draw(List<List<Node>> byLayer, List<List<Node>> edges, int count) {
-            // x: each layer as wide as its widest circle and box; the boxes of a layer start at the same x
-            int layers = byLayer.size();
-            double[] layerLeft = new double[layers], boxLeft = new double[layers], layerRight = new double[layers];
-            double x = MARGIN;
-            for (int k = 0; k < layers; k++) {
-                double circles = 0, boxes = 0;
-                for (Node n : byLayer.get(k)) {
-                    if (n.value == null) continue;
-                    if (!n.value.op.isEmpty()) circles = Math.max(circles, 2 * radius(n.value) + OP_GAP);
-                    boxes = Math.max(boxes, boxWidth(n.value));
-                }
-                layerLeft[k] = x;
-                boxLeft[k] = x + circles;
-                layerRight[k] = boxLeft[k] + Math.max(boxes, 10);
-                x = layerRight[k] + LAYER_GAP;
-            }
-            double top = Double.MAX_VALUE, bottom = -Double.MAX_VALUE;
-            for (List<Node> layer : byLayer) {
-                for (Node n : layer) {
-                    top = Math.min(top, n.y - n.height() / 2);
-                    bottom = Math.max(bottom, n.y + n.height() / 2);
-                }
-            }
-            double dy = MARGIN - top, width = x - LAYER_GAP + MARGIN, height = bottom - top + 2 * MARGIN;
-            var svg = new StringBuilder();
-            svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-               .append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
-                       + "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\" font-size=\"%.0f\">%n",
-                       width, height, width, height, FONT))
-               .append("  <title>computation graph, ").append(count).append(count == 1 ? " Value" : " Values")
-               .append("</title>\n")
-               .append(String.format(Locale.ROOT, "  <rect width=\"%.0f\" height=\"%.0f\" fill=\"white\"/>%n",
-                       width, height));
-            for (List<Node> edge : edges) {
-                var path = new StringBuilder();
-                Node from = edge.get(0);
-                double px = boxLeft[from.layer] + boxWidth(from.value), py = from.y + dy;
-                path.append(String.format(Locale.ROOT, "M%.1f %.1f", px, py));
-                for (Node n : edge.subList(1, edge.size())) {
-                    boolean last = n.value != null;
-                    double qx = last ? circleLeft(n, boxLeft) - ARROW : layerLeft[n.layer], qy = n.y + dy;
-                    path.append(curve(px, py, qx, qy));
-                    px = last ? qx : layerRight[n.layer];
-                    if (!last) path.append(String.format(Locale.ROOT, " L%.1f %.1f", px, qy));
-                    py = qy;
-                }
-                svg.append("  <path class=\"edge\" fill=\"none\" stroke=\"#333\" stroke-width=\"1.2\" d=\"")
-                   .append(path).append("\"/>\n");
-                arrowhead(svg, px + ARROW, py);
-            }
-            for (List<Node> layer : byLayer) {
-                for (Node n : layer) if (n.value != null) node(svg, n.value, boxLeft[n.layer], n.y + dy);
-            }
-            return svg.append("</svg>\n").toString();
-        }
-
-        private static double circleLeft(Node n, double[] boxLeft) {
-            return boxLeft[n.layer] - OP_GAP - 2 * radius(n.value);
-        }
-
         /** A curve that leaves (x1, y1) and reaches (x2, y2) horizontally, as Graphviz's splines do. */
         private static String curve(double x1, double y1, double x2, double y2) {
             double mid = (x2 - x1) / 2;
-            return String.format(Locale.ROOT, " C%.1f %.1f %.1f %.1f %.1f %.1f", x1 + mid, y1, x2 - mid, y2, x2, y2);
+            return format(" C%.1f %.1f %.1f %.1f %.1f %.1f", x1 + mid, y1, x2 - mid, y2, x2, y2);
         }
 
-        private static void arrowhead(StringBuilder svg, double tipX, double tipY) {
-            svg.append(String.format(Locale.ROOT, "  <path class=\"arrow\" fill=\"#333\" d=\"M%.1f %.1f L%.1f %.1f "
-                    + "L%.1f %.1f Z\"/>%n", tipX, tipY, tipX - ARROW, tipY - 3.5, tipX - ARROW, tipY + 3.5));
+        /**
+         * An edge: the line (as SVG path data) and an arrowhead with its tip at (x, y). data-from and data-to
+         * are the Values' places in topologicalOrder(), for the trace page.
+         */
+        private static void edge(StringBuilder svg, String path, double x, double y, int from, int to) {
+            svg.append(format("""
+                      <path class="edge" data-from="%d" data-to="%d" fill="none" stroke="#333" stroke-width="1.2" d="%s"/>
+                      <path class="arrow" data-from="%d" data-to="%d" fill="#333" d="M%.1f %.1f L%.1f %.1f L%.1f %.1f Z"/>
+                    """, from, to, path, from, to, x, y, x - ARROW, y - 3.5, x - ARROW, y + 3.5));
         }
 
-        /** One Value: its operation's circle, an arrow to its box, and the box of three fields. */
-        private static void node(StringBuilder svg, Value v, double boxX, double y) {
+        /** One Value: its operation's circle and an arrow to its box, and the box of three fields. */
+        private static void node(StringBuilder svg, Value v, int k, double boxX, double y) {
             if (!v.op.isEmpty()) {
                 double r = radius(v), cx = boxX - OP_GAP - r;
-                svg.append("  <g class=\"op\">\n");
-                svg.append(String.format(Locale.ROOT, "    <circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"white\" "
-                        + "stroke=\"black\"/>%n", cx, y, r));
-                text(svg, cx, y, v.op);
-                svg.append("  </g>\n");
-                svg.append(String.format(Locale.ROOT, "  <path class=\"edge\" fill=\"none\" stroke=\"#333\" "
-                        + "stroke-width=\"1.2\" d=\"M%.1f %.1f L%.1f %.1f\"/>%n", cx + r, y, boxX - ARROW, y));
-                arrowhead(svg, boxX, y);
+                svg.append(format("""
+                          <g class="op">
+                            <circle cx="%.1f" cy="%.1f" r="%.1f" fill="white" stroke="black"/>
+                            <text x="%.1f" y="%.1f" text-anchor="middle">%s</text>
+                          </g>
+                        """, cx, y, r, cx, y + FONT / 3, Svg.xml(v.op)));
+                edge(svg, format("M%.1f %.1f L%.1f %.1f", cx + r, y, boxX - ARROW, y), boxX, y, k, k);
             }
-            String[] fields = fields(v);
-            double width = boxWidth(v), top = y - BOX / 2;
-            svg.append("  <g class=\"value\">\n");
-            svg.append("    <title>").append(Svg.xml(v.label)).append("</title>\n");
-            svg.append(String.format(Locale.ROOT, "    <rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-                    + "fill=\"white\" stroke=\"black\"/>%n", boxX, top, width, BOX));
-            double x = boxX;
+            double top = y - BOX / 2, x = boxX;
+            svg.append(format("""
+                      <g class="value" id="v%d">
+                        <title>%s</title>
+                        <rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="white" stroke="black"/>
+                    """, k, Svg.xml(v.label), boxX, top, boxWidth(v), BOX));
+            String[] fields = fields(v), names = {"label", "data", "grad"};
             for (int i = 0; i < fields.length; i++) {
-                double w = fieldWidth(fields[i]);
-                if (i > 0) {
-                    svg.append(String.format(Locale.ROOT, "    <line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-                            + "stroke=\"black\"/>%n", x, top, x, top + BOX));
+                String field = fields[i];
+                if (x > boxX) {
+                    svg.append(format("    <line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"black\"/>\n",
+                            x, top, x, top + BOX));
                 }
-                text(svg, x + w / 2, y, fields[i]);
-                x += w;
+                svg.append(format("    <text class=\"%s\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n",
+                        names[i], x + fieldWidth(field) / 2, y + FONT / 3, Svg.xml(field)));
+                x += fieldWidth(field);
             }
             svg.append("  </g>\n");
         }
 
-        /** Text centred on (x, y): the baseline a third of the font size below the middle. */
-        private static void text(StringBuilder svg, double x, double y, String content) {
-            svg.append(String.format(Locale.ROOT, "    <text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>%n",
-                    x, y + FONT / 3, Svg.xml(content)));
-        }
+        /** String.format with a decimal point, whatever the computer's language (SVG needs the point). */
+        private static String format(String text, Object... args) { return String.format(Locale.ROOT, text, args); }
     }
 
     // =============================================================================================
@@ -2667,7 +2509,7 @@ public class Micrograd {
      * each Value passing its gradient to its inputs, in the order backward() does it, with the local
      * derivative in words and in numbers. The gradients are worked out here with backward()'s own
      * arithmetic in backward()'s own order, so the trace ends with exactly backward()'s gradients.
-     * A Value without a label is named by a letter that no input uses (a constant by its number).
+     * A Value without a label is named (and labelled) by a letter that no input uses, a constant by its number.
      */
     static final class Trace {
         static final int MOST = 100; // Values in the largest graph traced
@@ -2692,6 +2534,7 @@ public class Micrograd {
                 String name = v.label.replaceAll("\\W", ""); // x1*w1 is x1w1, as the lecture's variable
                 names.put(v, !name.isEmpty() ? name : v.inputs.length == 0 ? Numbers.number(v.data)
                         : !letters.isEmpty() ? letters.poll() : "v" + names.size());
+                if (v.label.isEmpty()) v.label = names.get(v); // so that the picture says it too
             }
             forward();
             backward(root, "backward: " + name(root) + ".backward(), each Value passing its grad to its inputs, "
