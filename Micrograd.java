@@ -1515,6 +1515,10 @@ public class Micrograd {
         }
     }
 
+    // =============================================================================================
+    // Plumbing: the commands: training (the main command), graph, gradcheck and by-hand
+    // =============================================================================================
+
     /** The main command: trains an MLP, as the notebook does, and reports on it. */
     @Command(name = "micrograd", mixinStandardHelpOptions = true, version = "micrograd for Java " + Cli.VERSION,
             subcommands = {PlayCommand.class, GraphCommand.class, TraceCommand.class, GradcheckCommand.class,
@@ -2520,12 +2524,14 @@ public class Micrograd {
         }
 
         final List<Value> order;                    // every Value, each after its inputs
+        final List<Value> inputs;                   // the named Values without inputs: a, b, x1, w1, ...
         final Map<Value, String> names = new IdentityHashMap<>();
         final List<Line> lines = new ArrayList<>();
 
         /** The trace of root's graph: every gradient in it is set to 0 first; --twice runs backward() twice. */
         Trace(Value root, boolean twice) {
             order = root.topologicalOrder();
+            inputs = order.stream().filter(v -> v.inputs.length == 0 && !v.label.isEmpty()).toList();
             var letters = new ArrayDeque<String>();
             for (char c = 'a'; c <= 'z'; c++) letters.add(String.valueOf(c));
             for (Value v : order) if (v.inputs.length == 0) letters.remove(v.label);
@@ -2545,18 +2551,15 @@ public class Micrograd {
                         + "passed on more: zero them (zeroGrad()) before each backward()"));
             }
             lines.add(Line.text(""));
-            for (Value v : order) {
-                if (v.inputs.length == 0 && !v.label.isEmpty()) lines.add(Line.text(name(v) + ".grad = " + Numbers.repr(v.grad)));
-            }
+            for (Value v : inputs) lines.add(Line.text(name(v) + ".grad = " + Numbers.repr(v.grad)));
         }
 
         String name(Value v) { return names.get(v); }
 
         private void forward() {
-            var inputs = new ArrayList<String>();
-            for (Value v : order) if (v.inputs.length == 0 && !v.label.isEmpty()) inputs.add(name(v) + " = " + Numbers.repr(v.data));
+            var given = inputs.stream().map(v -> name(v) + " = " + Numbers.repr(v.data)).toList();
             lines.add(Line.text("forward: each Value from its inputs, in the order they are computed"));
-            if (!inputs.isEmpty()) lines.add(Line.text("  " + String.join(", ", inputs) + " (the inputs)"));
+            if (!given.isEmpty()) lines.add(Line.text("  " + String.join(", ", given) + " (the inputs)"));
             for (int k = 0; k < order.size(); k++) {
                 Value v = order.get(k);
                 if (v.inputs.length == 0) continue;
@@ -2610,13 +2613,16 @@ public class Micrograd {
             }
         }
 
+        /** "a.data", or for a constant just its number. */
+        private String data(Value v) { return v.inputs.length == 0 && !inputs.contains(v) ? name(v) : name(v) + ".data"; }
+
         /** The local derivative d(v)/d(input j), in words. */
         private String local(Value v, int j) {
             String in = name(v.inputs[j]);
             return switch (v.op) {
                 case "+" -> "1";
-                case "*" -> name(v.inputs[1 - j]) + ".data";
-                case "wx+b" -> j == 0 ? "1" : name(v.inputs[j % 2 == 1 ? j + 1 : j - 1]) + ".data";
+                case "*" -> data(v.inputs[1 - j]);
+                case "wx+b" -> j == 0 ? "1" : data(v.inputs[j % 2 == 1 ? j + 1 : j - 1]);
                 case "tanh" -> "(1 - " + name(v) + ".data**2)";
                 case "relu" -> "(1 if " + in + ".data > 0 else 0)";
                 case "exp" -> name(v) + ".data";
