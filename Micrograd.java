@@ -25,10 +25,10 @@
  *    4. Network     Module, Neuron, Layer, MLP
  *    5. Losses      how wrong the network is, as one Value: SVM hinge, mean squared error, L2
  *    6. Descent     stepping every parameter against its gradient, and one step by hand
- *    7. Data        the two moons (and circles, xor, spiral, and the lecture's four examples)
+ *    7. Data        the two moons, and the lecture's four examples
  *    8. Training    the loop: forward, zero the gradients, backward, update
- * After a banner comes the plumbing, which you may skip: printing, pictures, pages, the command line,
- * your own expressions, JShell, and the random numbers of NumPy and Python that make the defaults
+ * After a banner comes the plumbing, which you may skip: more datasets, the command line, printing, pictures,
+ * pages, your own expressions, trace, JShell, and the random numbers of NumPy and Python that make the defaults
  * reproduce micrograd's demo.ipynb number for number.
  */
 
@@ -480,7 +480,7 @@ public class Micrograd {
     }
 
     // =============================================================================================
-    // 7. Data: the two moons, circles, xor, spirals, and the lecture's four examples
+    // 7. Data: the two moons, and the lecture's four examples (more datasets after the lesson)
     // =============================================================================================
 
     /** Points x (one row per sample) with labels y of -1 or +1. */
@@ -551,65 +551,6 @@ public class Micrograd {
             for (int j = 0; j < x[i].length; j++) x[i][j] += noise * random.gaussian();
         }
         return new Dataset(x, shuffled.y());
-    }
-
-    /**
-     * Two circles, one inside the other, as scikit-learn's make_circles builds them: n/2 points on the
-     * unit circle labelled -1 and the rest on a circle of radius {@code factor} labelled +1, at angles
-     * evenly spaced over [0, 2pi); then shuffled, then noise, as for the moons.
-     */
-    public static Dataset circles(int samples, double noise, double factor, Draws random) {
-        int outer = samples / 2, inner = samples - outer;
-        var x = new double[samples][];
-        var y = new double[samples];
-        for (int i = 0; i < outer; i++) {
-            double t = i * (2 * Math.PI / outer);
-            x[i] = new double[] {Math.cos(t), Math.sin(t)};
-            y[i] = -1;
-        }
-        for (int i = 0; i < inner; i++) {
-            double t = i * (2 * Math.PI / inner);
-            x[outer + i] = new double[] {Math.cos(t) * factor, Math.sin(t) * factor};
-            y[outer + i] = +1;
-        }
-        return shuffleAndAddNoise(new Dataset(x, y), noise, random);
-    }
-
-    /**
-     * XOR: points uniform in the square [-1, 1]^2, labelled +1 where x and y have the same sign and -1
-     * where they differ; then shuffled, with noise, as the moons are. No straight line separates the
-     * classes: a network must bend.
-     */
-    public static Dataset xor(int samples, double noise, Draws random) {
-        var x = new double[samples][];
-        var y = new double[samples];
-        for (int i = 0; i < samples; i++) {
-            x[i] = new double[] {2 * random.random() - 1, 2 * random.random() - 1};
-            y[i] = x[i][0] * x[i][1] > 0 ? +1 : -1;
-        }
-        return shuffleAndAddNoise(new Dataset(x, y), noise, random);
-    }
-
-    static final double SPIRAL_TURNS = 1.0;
-
-    /**
-     * Two spiral arms wound into each other: along each arm the radius grows from 0 to 1 while the
-     * angle turns {@value #SPIRAL_TURNS} times round; the second arm is the first turned by half a turn.
-     * The first n/2 points form the arm labelled -1, the rest the arm labelled +1; then shuffled, noise.
-     */
-    public static Dataset spiral(int samples, double noise, Draws random) {
-        int first = samples / 2;
-        var x = new double[samples][];
-        var y = new double[samples];
-        for (int i = 0; i < samples; i++) {
-            boolean second = i >= first;
-            int along = second ? i - first : i, count = second ? samples - first : first;
-            double r = count == 1 ? 1 : (double) along / (count - 1);
-            double angle = 2 * Math.PI * SPIRAL_TURNS * r + (second ? Math.PI : 0);
-            x[i] = new double[] {r * Math.cos(angle), r * Math.sin(angle)};
-            y[i] = second ? +1 : -1;
-        }
-        return shuffleAndAddNoise(new Dataset(x, y), noise, random);
     }
 
     /** The lecture's four examples: three inputs each, and the target for each. */
@@ -709,6 +650,69 @@ public class Micrograd {
     //      random numbers that reproduce the notebook.
     //
     // #############################################################################################
+
+    // =============================================================================================
+    // Plumbing: more data: circles, xor and spirals, made as the moons are (--dataset)
+    // =============================================================================================
+
+    /**
+     * Two circles, one inside the other, as scikit-learn's make_circles builds them: n/2 points on the
+     * unit circle labelled -1 and the rest on a circle of radius {@code factor} labelled +1, at angles
+     * evenly spaced over [0, 2pi); then shuffled, then noise, as for the moons.
+     */
+    public static Dataset circles(int samples, double noise, double factor, Draws random) {
+        int outer = samples / 2, inner = samples - outer;
+        var x = new double[samples][];
+        var y = new double[samples];
+        for (int i = 0; i < outer; i++) {
+            double t = i * (2 * Math.PI / outer);
+            x[i] = new double[] {Math.cos(t), Math.sin(t)};
+            y[i] = -1;
+        }
+        for (int i = 0; i < inner; i++) {
+            double t = i * (2 * Math.PI / inner);
+            x[outer + i] = new double[] {Math.cos(t) * factor, Math.sin(t) * factor};
+            y[outer + i] = +1;
+        }
+        return shuffleAndAddNoise(new Dataset(x, y), noise, random);
+    }
+
+    /**
+     * XOR: points uniform in the square [-1, 1]^2, labelled +1 where x and y have the same sign and -1
+     * where they differ; then shuffled, with noise, as the moons are. No straight line separates the
+     * classes: a network must bend.
+     */
+    public static Dataset xor(int samples, double noise, Draws random) {
+        var x = new double[samples][];
+        var y = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            x[i] = new double[] {2 * random.random() - 1, 2 * random.random() - 1};
+            y[i] = x[i][0] * x[i][1] > 0 ? +1 : -1;
+        }
+        return shuffleAndAddNoise(new Dataset(x, y), noise, random);
+    }
+
+    static final double SPIRAL_TURNS = 1.0;
+
+    /**
+     * Two spiral arms wound into each other: along each arm the radius grows from 0 to 1 while the
+     * angle turns {@value #SPIRAL_TURNS} times round; the second arm is the first turned by half a turn.
+     * The first n/2 points form the arm labelled -1, the rest the arm labelled +1; then shuffled, noise.
+     */
+    public static Dataset spiral(int samples, double noise, Draws random) {
+        int first = samples / 2;
+        var x = new double[samples][];
+        var y = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            boolean second = i >= first;
+            int along = second ? i - first : i, count = second ? samples - first : first;
+            double r = count == 1 ? 1 : (double) along / (count - 1);
+            double angle = 2 * Math.PI * SPIRAL_TURNS * r + (second ? Math.PI : 0);
+            x[i] = new double[] {r * Math.cos(angle), r * Math.sin(angle)};
+            y[i] = second ? +1 : -1;
+        }
+        return shuffleAndAddNoise(new Dataset(x, y), noise, random);
+    }
 
     /** The program: the command line, as picocli reads it (see Cli). */
     public static void main(String[] args) {
