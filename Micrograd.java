@@ -1458,14 +1458,12 @@ public class Micrograd {
 
         record Frame(Step step, double[] parameters) {}
 
-        private final int steps;
         private final boolean drawn;
         private final BitSet chosen;
         private final List<Frame> frames = new ArrayList<>();
         private double[] next; // the parameters that the next step's forward pass uses
 
         HtmlReplay(MLP model, int steps) {
-            this.steps = steps;
             drawn = model.layers.stream().allMatch(layer -> layer.neurons.size() <= MAX_DRAWN);
             int fit = drawn ? Math.max(2, MAX_NUMBERS / model.parameters().size()) : MAX_FRAMES;
             chosen = Page.evenlySpaced(steps, Math.min(steps, Math.min(MAX_FRAMES, fit)));
@@ -1478,8 +1476,8 @@ public class Micrograd {
             if (drawn && chosen.get(step.step() + 1)) next = Weights.of(model).parameters();
         }
 
-        /** The page; a note (or null) says what went wrong if the run stopped early. */
-        String page(String title, MLP model, Dataset data, int batchSize, String note) {
+        /** The page of a run of this many steps; a note (or null) says what went wrong if it stopped early. */
+        String page(String title, MLP model, Dataset data, int steps, int batchSize, String note) {
             Weights shape = Weights.of(model);
             var json = new StringBuilder("{\n");
             json.append("\"title\": ").append(Page.string(title)).append(",\n");
@@ -1516,7 +1514,8 @@ public class Micrograd {
                     .append(", \"lr\": ").append(Page.number(s.learningRate()));
                 if (drawn) {
                     json.append(", \"parameters\": ")
-                        .append(Page.numbers(frames.get(i).parameters(), Numbers::shortNumber));
+                        .append(Page.numbers(frames.get(i).parameters(), x -> Double.isFinite(x) ? Numbers.shortNumber(x)
+                                : "null")); // JSON has no NaN
                 }
                 json.append("}");
             }
@@ -1701,7 +1700,8 @@ public class Micrograd {
             String upTo = finished ? "" : " (the run up to step " + history.get(history.size() - 1).step() + ")";
             if (svg != null) writeAndSay(Output.svg("--svg", svg), Svg.picture(mlp, data, history, title(data)), upTo);
             if (replay != null) {
-                writeAndSay(Output.page("--html", html), replay.page(title(data), mlp, data, batchSize, stopped), upTo);
+                writeAndSay(Output.page("--html", html), replay.page(title(data), mlp, data, history.size(), batchSize,
+                        stopped), upTo);
             }
             return finished ? 0 : 1;
         }
