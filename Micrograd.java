@@ -11,12 +11,10 @@
  * micrograd for Java: Andrej Karpathy's micrograd (github.com/karpathy/micrograd) in one file, a tiny
  * autograd engine and a neural network that learns to separate two moons.
  *
- * Run it:   jbang Micrograd.java           trains, prints loss and accuracy, draws the boundary
- *           jbang Micrograd.java --help    every option, and the course's commands graph, trace, gradcheck, ...
- * Line 1 is a comment to Java and a command to a shell: after chmod +x, ./Micrograd.java runs it with JBang.
- * The // lines below it tell JBang the Java version, the library to fetch (picocli, for the command line),
- * the pages to pack with the program, and the JVM's options (one thread: the serial collector; a young
- * generation big enough for a few training steps' Values).
+ * Run it with jbang Micrograd.java (--help lists every option and the commands graph, trace, gradcheck...).
+ * The // lines tell JBang the Java version, the library to fetch (picocli, for the command line), the pages
+ * to pack with the program, and the JVM's options (one thread of garbage collection, a young generation
+ * that holds some twenty steps' Values).
  *
  * Sections 1-8 are the lesson, in the order the course teaches it; each uses only what came before.
  *    1. Value       a number that remembers how it was made, and backward(): the chain rule
@@ -43,7 +41,6 @@ import java.nio.file.*;
 import java.util.*;
 import java.util.concurrent.Callable;
 import java.util.function.*;
-import java.util.stream.*;
 
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -322,10 +319,7 @@ public class Micrograd {
         }
     }
 
-    /**
-     * Where initial weights come from. micrograd draws them with Python's random.uniform(-1, 1);
-     * PythonRandom, in the plumbing, draws exactly the same numbers for the same seed.
-     */
+    /** Where initial weights come from: Python's random.uniform(-1, 1), as PythonRandom (plumbing) draws it. */
     public interface Uniform {
         double uniform(double low, double high);
     }
@@ -504,10 +498,7 @@ public class Micrograd {
         }
     }
 
-    /**
-     * The random draws that the datasets (and minibatches) need. The notebook makes its moons with
-     * NumPy; NumpyRandom, in the plumbing, draws exactly NumPy's numbers for the same seed.
-     */
+    /** The random draws the datasets and minibatches need: NumPy's, as NumpyRandom (plumbing) draws them. */
     public interface Draws {
         double random();                 // uniform in [0, 1)
         double gaussian();               // standard normal
@@ -573,10 +564,7 @@ public class Micrograd {
     /** The report of one step: the loss and accuracy (in %) of its forward pass, before its update. */
     record Step(int step, double loss, double accuracy, double learningRate) {}
 
-    /**
-     * Trains the model and reports every step to {@code onStep}. Stops early, returning false, if the
-     * run has gone wrong (see diverged; the last step reported is the one where that was seen).
-     */
+    /** Trains the model, reporting every step to onStep; returns false if the run went wrong (see diverged). */
     static boolean train(MLP model, Dataset data, Settings settings, Draws random, Consumer<Step> onStep) {
         double first = 0; // the first step's loss
         for (int k = 0; k < settings.steps(); k++) {
@@ -604,11 +592,7 @@ public class Micrograd {
         return true;
     }
 
-    /**
-     * A run has gone wrong when its loss is no longer a number (NaN, infinite), or has grown to more
-     * than 1000 times where it started (1000 times 1, if it started below 1): the steps are too big,
-     * and each one throws the weights further out.
-     */
+    /** A run has gone wrong when its loss is NaN or infinite, or over 1000 times its first (or 1000, below 1). */
     static boolean diverged(double loss, double first) {
         return !Double.isFinite(loss) || loss > 1000 * Math.max(1, first);
     }
