@@ -309,6 +309,7 @@ public class MicroGpt {
 
         final boolean terminal = System.console() != null;
         PrintWriter out, csv;
+        Output logOutput;
         BitSet drawn;                                    // the steps whose loss the page draws
         final List<double[]> losses = new ArrayList<>(); // their step (from 1) and loss
         long values;                                     // the Values of step 0's graph
@@ -338,7 +339,8 @@ public class MicroGpt {
             out = cmd.getOut();
             drawn = Page.evenlySpaced(steps, Math.min(steps, MAX_POINTS));
             Trained trained;
-            try (var csv = log == null ? null : Output.log("--log", log, "step,loss,lr").open(cmd)) {
+            logOutput = log == null ? null : Output.log("--log", log, "step,loss,lr");
+            try (var csv = logOutput == null ? null : logOutput.open(cmd)) {
                 if (csv != null) csv.println("step,loss,lr");
                 this.csv = csv;
                 trained = run(lines, new Config(nLayer, nEmbd, nHead, blockSize, steps, lr, temperature, samples, seed), this);
@@ -395,7 +397,10 @@ public class MicroGpt {
             if (terminal) out.print("\r" + line);
             else if (step == 0 || done % every == 0 || done == steps || !Double.isFinite(loss.data)) out.println(line);
             if (out.checkError()) throw new Cli.ReaderGone();    // (which flushes what was printed)
-            if (csv != null) csv.println(done + "," + Numbers.repr(loss.data) + "," + Numbers.repr(lr));
+            if (csv != null) {
+                csv.println(done + "," + Numbers.repr(loss.data) + "," + Numbers.repr(lr));
+                logOutput.written(spec.commandLine(), csv);
+            }
             if (drawn.get(step)) losses.add(new double[] {done, loss.data});
         }
 

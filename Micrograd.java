@@ -810,11 +810,12 @@ public class Micrograd {
                 Output o = outputs[i];
                 if (o == null || o.prints()) continue;
                 String problem = Files.isDirectory(o.file) ? "it is a folder"
-                        : !Files.isDirectory(o.file.toAbsolutePath().getParent()) ? "there is no such folder"
+                        : !Files.isDirectory(o.target().getParent()) ? "there is no such folder"
                         : Files.isRegularFile(o.file) && !o.holdsItsKind() ? "it holds something else"
                         : null;
-                for (int j = 0; j < i && problem == null; j++) {
-                    if (outputs[j] != null && same(outputs[j].file, o.file)) problem = outputs[j].option + " names it";
+                boolean device = Files.exists(o.file) && !Files.isRegularFile(o.file); // /dev/null: as often as asked
+                for (int j = 0; j < i && problem == null && !device; j++) {
+                    if (outputs[j] != null && same(outputs[j], o)) problem = outputs[j].option + " names it";
                 }
                 if (problem != null) {
                     throw new ParameterException(cmd, "Invalid value for option '" + o.option + "': '" + o.file
@@ -832,11 +833,28 @@ public class Micrograd {
             }
         }
 
-        private static boolean same(Path a, Path b) {
+        private static boolean same(Output a, Output b) {
             try {
-                return Files.isSameFile(a, b);
+                return Files.isSameFile(a.file, b.file);
             } catch (IOException e) { // one of them does not exist yet
-                return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+                return a.target().equals(b.target());
+            }
+        }
+
+        /** The file this output writes: a link followed to where it points, the folders by their real names. */
+        Path target() {
+            Path p = file.toAbsolutePath();
+            for (int hops = 0; hops < 40 && Files.isSymbolicLink(p); hops++) {
+                try {
+                    p = p.resolveSibling(Files.readSymbolicLink(p));
+                } catch (IOException e) {
+                    break;
+                }
+            }
+            try {
+                return p.getParent().toRealPath().resolve(p.getFileName());
+            } catch (IOException e) {
+                return p.normalize();
             }
         }
 
@@ -844,8 +862,15 @@ public class Micrograd {
         void write(CommandLine cmd, String text) {
             try (var out = open(cmd)) {
                 out.print(text);
-                if (out.checkError()) throw new IllegalStateException("cannot write " + option + " '" + file + "'");
+                written(cmd, out);
             }
+        }
+
+        /** After writing: a file that could not be written stops the run; standard output read by no one, quietly. */
+        void written(CommandLine cmd, PrintWriter out) {
+            if (!(prints() ? cmd.getOut().checkError() : out.checkError())) return;
+            if (prints()) throw new Cli.ReaderGone();
+            throw new IllegalStateException("cannot write " + option + " '" + file + "'");
         }
 
         /** The file, open for writing as > opens it (standard output stays open when closed). */
@@ -854,7 +879,7 @@ public class Micrograd {
             try {
                 return new PrintWriter(Files.newBufferedWriter(file), true);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + option + " '" + file + "': " + e, e);
+                throw new IllegalStateException("cannot write " + option + " '" + file + "' (" + e.getMessage() + ")");
             }
         }
     }
@@ -1651,13 +1676,15 @@ public class Micrograd {
             var live = Watch.of(watch && (data.inputs() != 2 || !noPlot), out, data, steps, width, height);
             long start = System.nanoTime();
             boolean finished;
-            try (var csv = log == null ? null : Output.log("--log", log, LOG_HEADER).open(cmd)) {
+            var logOutput = log == null ? null : Output.log("--log", log, LOG_HEADER);
+            try (var csv = logOutput == null ? null : logOutput.open(cmd)) {
                 if (csv != null) csv.println(LOG_HEADER);
                 finished = train(mlp, data, settings, numpy, step -> {
                     history.add(step);
                     if (csv != null) {
                         csv.println(step.step() + "," + Numbers.repr(step.loss()) + "," + Numbers.repr(step.accuracy())
                                 + "," + Numbers.repr(step.learningRate()));
+                        logOutput.written(cmd, csv);
                     }
                     boolean stops = settings.forgetZeroGrad() ? !Double.isFinite(step.loss())
                             : diverged(step.loss(), history.get(0).loss());

@@ -1174,9 +1174,13 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
         void twoOutputsNamingOneFileAreRefused(@TempDir Path dir) throws Exception {
             Path file = dir.resolve("out"), real = Files.writeString(dir.resolve("real"), "");
             var link = Files.createSymbolicLink(dir.resolve("link"), real);
+            var folder = Files.createSymbolicLink(dir.resolve("folder"), dir);           // a new file, named twice
+            var ahead = Files.createSymbolicLink(dir.resolve("ahead.svg"), dir.resolve("later.svg")); // through links
             for (String[] args : List.of(new String[] {"--svg", file.toString(), "--html", file.toString()},
                     new String[] {"--svg", dir + "/./out", "--log", file.toString()},
-                    new String[] {"--log", link.toString(), "--html", real.toString()})) {
+                    new String[] {"--log", link.toString(), "--html", real.toString()},
+                    new String[] {"--svg", folder.resolve("out").toString(), "--log", file.toString()},
+                    new String[] {"--svg", dir.resolve("later.svg").toString(), "--html", ahead.toString()})) {
                 var run = run(args);
                 assertUsageError(run, "Invalid value for option '" + args[2] + "'", String.join(" ", args));
                 assertTrue(run.err().contains("(" + args[0] + " names it)"), run.err());
@@ -1187,6 +1191,11 @@ public class MicrogradTest extends Micrograd { // extends it only to call its pa
             assertTrue(Files.readString(names).equals("anna\nbob\n") && !Files.exists(file), "nothing written");
             assertUsageError(run("--svg", dir.toString()), "(it is a folder)", "a folder");
             assertUsageError(run("--html", dir.resolve("no/such.html").toString()), "(there is no such folder)", "no folder");
+            var dangling = Files.createSymbolicLink(dir.resolve("dangling.svg"), dir.resolve("no/such.svg"));
+            assertUsageError(run("--svg", dangling.toString()), "(there is no such folder)", "a link into no folder");
+            assertEquals(0, run("--steps", "1", "--no-plot", "--svg", "/dev/null", "--log", "/dev/null").exit(), "a device twice");
+            var full = run("--steps", "2", "--no-plot", "--log", "/dev/full");               // a disk that is full
+            assertTrue(full.exit() == 1 && full.err().equals("micrograd: cannot write --log '/dev/full'\n"), full.err());
             var notes = Files.writeString(dir.resolve("notes.txt"), "mine");         // draw(v, file) in play, by the same rule
             String refused = printed(() -> Play.draw(LECTURE_NEURON, notes.toString()));
             assertTrue(refused.startsWith("draw(v, file): '" + notes + "'; expected a new file"), refused);
