@@ -332,14 +332,13 @@ public class MicroGpt {
             Cli.check(spec, every >= 1, "--every", "a whole number >= 1");
             Cli.check(spec, !sameFile(log, data), "--log", "a file other than the --data file");
             Cli.check(spec, !sameFile(html, data), "--html", "a file other than the --data file");
-            Output.check(spec.commandLine(), log == null ? null : Output.log("--log", log, "step,loss,lr"),
-                    html == null ? null : Output.page("--html", html));
+            logOutput = log == null ? null : Output.log("--log", log, "step,loss,lr");
+            Output.check(spec.commandLine(), logOutput, html == null ? null : Output.page("--html", html));
             var cmd = spec.commandLine();
             List<String> lines = readData();
             out = cmd.getOut();
             drawn = Page.evenlySpaced(steps, Math.min(steps, MAX_POINTS));
             Trained trained;
-            logOutput = log == null ? null : Output.log("--log", log, "step,loss,lr");
             try (var csv = logOutput == null ? null : logOutput.open(cmd)) {
                 if (csv != null) csv.println("step,loss,lr");
                 this.csv = csv;
