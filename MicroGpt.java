@@ -354,7 +354,7 @@ public class MicroGpt {
                 Output.page("--html", html).write(cmd, page(trained, note));
                 println("\nwrote " + html);
             }
-            if (out.checkError()) throw new Cli.ReaderGone();
+            Cli.stopIfUnread(out);
             return trained.names() == null ? 1 : 0;
         }
 
@@ -395,7 +395,7 @@ public class MicroGpt {
             done = step + 1; lastLoss = loss.data;
             if (terminal) out.print("\r" + line);
             else if (step == 0 || done % every == 0 || done == steps || !Double.isFinite(loss.data)) out.println(line);
-            if (out.checkError()) throw new Cli.ReaderGone();    // (which flushes what was printed)
+            Cli.stopIfUnread(out);
             if (csv != null) {
                 csv.println(done + "," + Numbers.repr(loss.data) + "," + Numbers.repr(lr));
                 logOutput.written(spec.commandLine(), csv);

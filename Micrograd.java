@@ -746,10 +746,17 @@ public class Micrograd {
         /** The reader of standard output has gone (| head -1): the run stops, quietly. */
         static final class ReaderGone extends RuntimeException {}
 
-        /** Prints a line, and stops the run if no one reads it any more. */
-        static void say(PrintWriter out, String line) {
-            out.println(line);
+        /** Stops the run, quietly, if no one reads what was printed any more (which flushes it). */
+        static void stopIfUnread(PrintWriter out) {
             if (out.checkError()) throw new ReaderGone();
+        }
+
+        /** A usage error unless each of these options' numbers is from -1000000 to 1000000 (no sum overflows). */
+        static void checkInputs(CommandSpec spec, String... options) {
+            for (String option : options) {
+                double value = (double) spec.findOption(option).getValue();
+                check(spec, Math.abs(value) <= 1e6, option, "a number from -1000000 to 1000000");
+            }
         }
 
         /** A usage error unless ok: "Invalid value for option '--x': 'v'; expected <allowed>". */
@@ -868,9 +875,8 @@ public class Micrograd {
 
         /** After writing: a file that could not be written stops the run; standard output read by no one, quietly. */
         void written(CommandLine cmd, PrintWriter out) {
-            if (!(prints() ? cmd.getOut().checkError() : out.checkError())) return;
-            if (prints()) throw new Cli.ReaderGone();
-            throw new IllegalStateException("cannot write " + option + " '" + file + "'");
+            if (prints()) Cli.stopIfUnread(cmd.getOut());
+            else if (out.checkError()) throw new IllegalStateException("cannot write " + option + " '" + file + "'");
         }
 
         /** The file, open for writing as > opens it (standard output stays open when closed). */
@@ -1689,7 +1695,7 @@ public class Micrograd {
                     boolean stops = settings.forgetZeroGrad() ? !Double.isFinite(step.loss())
                             : diverged(step.loss(), history.get(0).loss());
                     if (step.step() % every == 0 || step.step() == steps - 1 || stops) live.println(stepLine(step));
-                    if (out.checkError()) throw new Cli.ReaderGone();
+                    Cli.stopIfUnread(out);
                     live.afterStep(step, mlp);
                     if (replay != null) replay.record(step, mlp);
                 });
@@ -1883,10 +1889,7 @@ public class Micrograd {
                 result = own.graph();
                 title = own.title() + ", after backward():";
             } else {
-                for (String option : List.of("--x1", "--x2", "--w1", "--w2", "--b")) {
-                    double value = (double) spec.findOption(option).getValue();
-                    Cli.check(spec, Math.abs(value) <= 1e6, option, "a number from -1000000 to 1000000");
-                }
+                Cli.checkInputs(spec, "--x1", "--x2", "--w1", "--w2", "--b");
                 result = neuron(x1, x2, w1, w2, b, activation);
                 title = "o = " + activation.name().toLowerCase(Locale.ROOT) + "(x1*w1 + x2*w2 + b), after o.backward():";
             }
@@ -2000,10 +2003,7 @@ public class Micrograd {
         @Override
         public Integer call() {
             var cmd = spec.commandLine();
-            for (String option : List.of("--w", "--x", "--target")) {
-                double value = (double) spec.findOption(option).getValue();
-                Cli.check(spec, Math.abs(value) <= 1e6, option, "a number from -1000000 to 1000000");
-            }
+            Cli.checkInputs(spec, "--w", "--x", "--target");
             Cli.check(spec, lr > 0 && lr <= 10, "--lr", "a number above 0 and at most 10");
             Cli.check(spec, steps >= 1 && steps <= 1000, "--steps", "a whole number from 1 to 1000");
             PrintWriter out = cmd.getOut();
